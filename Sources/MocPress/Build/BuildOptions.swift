@@ -1,0 +1,37 @@
+import Foundation
+
+/// What `mocpress build` was asked to do.
+public struct BuildOptions: Sendable {
+    /// The project folder holding `content/` and `themes/`.
+    public var projectRoot: String
+    /// Portal ids to build; empty means every portal in `content/`.
+    public var portals: [String]
+    /// Build pages with `draft: true` too.
+    public var drafts: Bool
+    /// Build pages dated after `now`.
+    public var future: Bool
+    /// Replaces every portal's `base_url`; `{portal}` in it stands for the portal id.
+    public var baseURL: String?
+    /// The moment the build happens: decides what is in the future. Never read from the clock deeper down.
+    public var now: Date
+
+    public init(projectRoot: String = ".", portals: [String] = [], drafts: Bool = false, future: Bool = false,
+                baseURL: String? = nil, now: Date = Date()) {
+        self.projectRoot = projectRoot
+        self.portals = portals
+        self.drafts = drafts
+        self.future = future
+        self.baseURL = baseURL
+        self.now = now
+    }
+}
+
+/// The result of building one portal.
+public struct PortalBuildReport: Sendable {
+    public var portal: String
+    public var diagnostics: [Diagnostic]
+    /// HTML pages written (pages, lists, tags, aliases).
+    public var pagesWritten: Int
+    public var filesWritten: Int
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}

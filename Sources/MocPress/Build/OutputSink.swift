@@ -1,0 +1,123 @@
+import Foundation
+
+/// Where a build writes its files: a folder on disk or memory (tests).
+public protocol OutputSink: Sendable {
+    func write(_ path: String, bytes: [UInt8]) throws
+    func write(_ path: String, text: String) throws
+    /// Copies a file read through the build's file system.
+    func copy(_ source: String, to path: String, fileSystem: any FileSystem) throws
+}
+
+/// Writes under a root folder, creating folders as needed.
+public final class DiskSink: OutputSink, @unchecked Sendable {
+    public let root: String
+    private let lock = NSLock()
+    private var madeDirectories: Set<String> = []
+
+    public init(root: String) { self.root = root }
+
+    private func prepare(_ path: String) throws -> String {
+        let full = root + "/" + path
+        let directory = Path.directory(of: full)
+        lock.lock()
+        let known = madeDirectories.contains(directory)
+        lock.unlock()
+        if !known {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            lock.lock()
+            madeDirectories.insert(directory)
+            lock.unlock()
+        }
+        return full
+    }
+
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        let full = try prepare(path)
+        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
+            throw FileSystemError(path: full, reason: "не удалось записать файл")
+        }
+    }
+
+    public func write(_ path: String, text: String) throws {
+        var text = text
+        let full = try prepare(path)
+        try text.withUTF8 { buffer in
+            guard FileManager.default.createFile(atPath: full, contents: Data(buffer)) else {
+                throw FileSystemError(path: full, reason: "не удалось записать файл")
+            }
+        }
+    }
+
+    public func copy(_ source: String, to path: String, fileSystem: any FileSystem) throws {
+        if fileSystem is DiskFileSystem {
+            let full = try prepare(path)
+            try FileManager.default.copyItem(atPath: source, toPath: full)
+        } else {
+            try write(path, bytes: try fileSystem.contents(of: source))
+        }
+    }
+}
+
+/// Keeps every written file in memory: what tests assert on.
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String: [UInt8]] = [:]
+
+    public init() {}
+
+    public var files: [String: [UInt8]] {
+        lock.lock(); defer { lock.unlock() }
+        return storage
+    }
+
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    public func write(_ path: String, bytes: [UInt8]) throws {
+        lock.lock(); storage[path] = bytes; lock.unlock()
+    }
+
+    public func write(_ path: String, text: String) throws { try write(path, bytes: Array(text.utf8)) }
+
+    public func copy(_ source: String, to path: String, fileSystem: any FileSystem) throws {
+        try write(path, bytes: try fileSystem.contents(of: source))
+    }
+}
+
+/// Builds a portal into a temporary folder next to its destination and
+/// swaps it in only when the build succeeded, so a failed build leaves the
+/// previous `site/<portal>/` exactly as it was.
+public struct AtomicOutput {
+    public let destination: String
+    public let temporary: String
+
+    public init(outputRoot: String, portal: String) throws {
+        destination = Path.join(outputRoot, portal)
+        temporary = Path.join(outputRoot, ".\(portal).mocpress-tmp-\(getpid())")
+        try? FileManager.default.removeItem(atPath: temporary)
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+    }
+
+    /// Replaces the destination with the finished build.
+    public func commit() throws {
+        let fm = FileManager.default
+        let old = destination + ".mocpress-old-\(getpid())"
+        var movedOld = false
+        if fm.fileExists(atPath: destination) {
+            try fm.moveItem(atPath: destination, toPath: old)
+            movedOld = true
+        }
+        do {
+            try fm.moveItem(atPath: temporary, toPath: destination)
+        } catch {
+            if movedOld { try? fm.moveItem(atPath: old, toPath: destination) }
+            throw error
+        }
+        if movedOld { try? fm.removeItem(atPath: old) }
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(atPath: temporary)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Builds portals: the library entry point the CLI and the tests call.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    public let fileSystem: any FileSystem
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    var loader: ContentLoader { ContentLoader(fileSystem: fileSystem, projectRoot: options.projectRoot) }
+
+    /// The portals this build covers, or a usage diagnostic for an unknown id.
+    public func portalIDs() -> Result<[String], Diagnostic> {
+        let all = loader.portalIDs()
+        if options.portals.isEmpty {
+            if all.isEmpty {
+                return .failure(Diagnostic(file: "content", line: 0, column: 0, message: "в папке content/ нет ни одного портала: создайте content/<портал>/portal.yaml"))
+            }
+            return .success(all)
+        }
+        for id in options.portals where !all.contains(id) {
+            let known = all.isEmpty ? "порталов нет" : "есть: " + all.joined(separator: ", ")
+            return .failure(Diagnostic(file: "content/\(id)", line: 0, column: 0, message: "нет портала «\(id)» (\(known))"))
+        }
+        return .success(options.portals)
+    }
+
+    /// Builds one portal into `sink`. Nothing is written when reading finds an error.
+    public func build(portal id: String, into sink: any OutputSink) -> PortalBuildReport {
+        var diagnostics = DiagnosticBag()
+        guard let portal = loader.load(portal: id, diagnostics: &diagnostics) else {
+            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+        }
+        let themeLocation = SourceLocation(file: "content/\(id)/portal.yaml")
+        guard let theme = Theme.load(name: portal.config.theme, projectRoot: options.projectRoot, fileSystem: fileSystem,
+                                     requestedAt: themeLocation, diagnostics: &diagnostics) else {
+            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+        }
+        var baseURL = portal.config.baseURL
+        if let override = options.baseURL {
+            let text = override.replacingOccurrences(of: "{portal}", with: id)
+            guard let parsed = BaseURL(text) else {
+                diagnostics.error("--base-url должен быть полным адресом вида https://cdt.example.ru/moc/, а не «\(text)»", at: SourceLocation(file: "--base-url", line: 0, column: 0))
+                return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+            }
+            baseURL = parsed
+        }
+        var build = PortalBuild(portal: portal, theme: theme, options: options, fileSystem: fileSystem, sink: sink, baseURL: baseURL)
+        build.diagnostics = diagnostics
+        do {
+            for step in PortalBuild.steps {
+                try step(&build)
+            }
+        } catch is PortalBuild.Stop {
+            // Errors are in the diagnostics.
+        } catch {
+            build.diagnostics.error("не удалось записать результат сборки: \(error)", at: SourceLocation(file: "content/\(id)", line: 0, column: 0))
+        }
+        return PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
+    }
+
+    /// Builds one portal into `outputRoot/<portal>/`, replacing the previous
+    /// output only when the build succeeded.
+    public func buildToDisk(portal id: String, outputRoot: String) -> PortalBuildReport {
+        let output: AtomicOutput
+        do {
+            output = try AtomicOutput(outputRoot: outputRoot, portal: id)
+        } catch {
+            return PortalBuildReport(portal: id, diagnostics: [Diagnostic(file: outputRoot, line: 0, column: 0, message: "не удалось создать папку для сборки: \(error)")], pagesWritten: 0, filesWritten: 0)
+        }
+        var report = build(portal: id, into: DiskSink(root: output.temporary))
+        if report.succeeded {
+            do {
+                try output.commit()
+            } catch {
+                output.discard()
+                report.diagnostics.append(Diagnostic(file: output.destination, line: 0, column: 0, message: "не удалось заменить прежнюю сборку: \(error)"))
+            }
+        } else {
+            output.discard()
+        }
+        return report
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+
+/// The values templates see (docs/theme.md is the contract). Built as plain
+/// dictionaries so that swift-mustache reads them without reflection.
+extension PortalBuild {
+    func url(ofPage index: Int) -> String { urls.pageURL(index) ?? urls.url("") }
+
+    func isPublication(_ page: Page) -> Bool {
+        guard !page.isSectionIndex, page.date != nil else { return false }
+        let section = portal.sections[Path.directory(of: page.relativePath)]
+        return section?.block == .info && section?.kind == nil
+    }
+
+    /// Published ordinary pages, newest first.
+    var publications: [Int] {
+        included.filter { isPublication(portal.pages[$0]) }.sorted(by: newestFirst)
+    }
+
+    func newestFirst(_ a: Int, _ b: Int) -> Bool {
+        let x = portal.pages[a], y = portal.pages[b]
+        if x.date != y.date { return (x.date?.day.dayNumber ?? Int.min, x.date?.minutes ?? 0) > (y.date?.day.dayNumber ?? Int.min, y.date?.minutes ?? 0) }
+        return x.relativePath < y.relativePath
+    }
+
+    /// Hugo's order: weight (unset last), then newest, then title.
+    func listOrder(_ a: Int, _ b: Int) -> Bool {
+        let x = portal.pages[a], y = portal.pages[b]
+        let wx = x.weight == 0 ? Int.max : x.weight, wy = y.weight == 0 ? Int.max : y.weight
+        if wx != wy { return wx < wy }
+        if x.date != y.date { return newestFirst(a, b) }
+        if x.title != y.title { return x.title < y.title }
+        return x.relativePath < y.relativePath
+    }
+
+    func tagURL(_ tag: String) -> String {
+        let slug = Transliteration.slug(tag)
+        return urls.url("tags/\(slug.isEmpty ? "teg" : slug)/")
+    }
+
+    func tagsContext(_ tags: [String]) -> [[String: Any]] {
+        tags.map { ["name": $0, "url": tagURL($0)] }
+    }
+
+    /// A card in a list.
+    func card(_ index: Int) -> [String: Any] {
+        let page = portal.pages[index]
+        let section = portal.sections[Path.directory(of: page.relativePath)]
+        var card: [String: Any] = [
+            "title": page.title,
+            "url": url(ofPage: index),
+            "summary": page.summary ?? rendered[index]?.excerpt ?? "",
+            "tags": tagsContext(page.tags),
+            "blockTitle": section?.block?.title ?? "",
+        ]
+        addDate(page.date, to: &card)
+        if section?.kind == .events, let start = eventStart(page) {
+            addDate(start, to: &card)
+        }
+        return card
+    }
+
+    func addDate(_ date: PageDate?, to context: inout [String: Any]) {
+        context["hasDate"] = date != nil
+        context["dateISO"] = date?.iso(in: portal.config.timeZone) ?? ""
+        context["dateText"] = date?.russianText ?? ""
+    }
+
+    func eventStart(_ page: Page) -> PageDate? {
+        guard let text = page.fields["start"]?.value.string, case .date(let date) = PageDate.parse(text) else { return nil }
+        return date
+    }
+
+    /// Top-level sections: the four blocks first in their order, then the rest by weight.
+    var topSections: [String] {
+        let tops = portal.sections[""]?.children ?? []
+        return tops.filter { path in
+            let section = portal.sections[path]!
+            if let index = section.indexPage { return includedSet.contains(index) }
+            return true
+        }.sorted { a, b in
+            let sa = portal.sections[a]!, sb = portal.sections[b]!
+            let ka = sa.block.map { BlockKind.allCases.firstIndex(of: $0)! } ?? 99
+            let kb = sb.block.map { BlockKind.allCases.firstIndex(of: $0)! } ?? 99
+            if ka != kb { return ka < kb }
+            let wa = sa.indexPage.map { portal.pages[$0].weight } ?? 0
+            let wb = sb.indexPage.map { portal.pages[$0].weight } ?? 0
+            if wa != wb { return wa < wb }
+            return sa.title < sb.title
+        }
+    }
+
+    /// `site.*`: the same for every page but the menu's active item.
+    func siteContext(activeTop: String?) -> [String: Any] {
+        let config = portal.config
+        let menu: [[String: Any]] = topSections.map { path in
+            let section = portal.sections[path]!
+            return ["title": section.title, "url": urls.sectionURL(path) ?? "", "active": path == activeTop,
+                    "block": section.block?.rawValue ?? ""]
+        }
+        let phone = config.contacts.phone ?? ""
+        let phoneHref = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
+        return [
+            "title": config.title,
+            "shortTitle": config.shortTitle,
+            "municipality": config.municipality ?? "",
+            "region": config.region ?? "",
+            "hostOrganization": ["name": config.hostOrganization?.name ?? "", "url": config.hostOrganization?.url ?? ""],
+            "nationalProject": config.nationalProject ?? "",
+            "navigatorUrl": config.navigatorURL ?? "",
+            "contacts": ["address": config.contacts.address ?? "", "phone": phone, "phoneHref": phone.isEmpty ? "" : phoneHref,
+                         "email": config.contacts.email ?? "", "head": config.contacts.head ?? ""],
+            "social": config.social.map { ["name": $0.name, "url": $0.url] },
+            "basePath": baseURL.path,
+            "baseUrl": baseURL.string,
+            "homeUrl": baseURL.path,
+            "assets": baseURL.path,
+            "brandCss": urls.url("css/brand.css"),
+            "feedUrl": urls.url("atom.xml"),
+            "logoUrl": logoURL,
+            "logoAlt": brand["logo_alt"] ?? "Логотип: \(config.shortTitle)",
+            "menu": menu,
+            "tagsUrl": urls.url("tags/"),
+            "metrika": config.metrika ?? "",
+            "posWidget": config.posWidget ?? "",
+            "year": String(today.year),
+        ]
+    }
+
+    /// The context shared by every template: `lang`, `pageTitle`, `site`, ….
+    func baseContext(title: String, sitePath: String, description: String?, activeTop: String?) -> [String: Any] {
+        let short = portal.config.shortTitle
+        return [
+            "lang": "ru",
+            "pageTitle": title.isEmpty || title == portal.config.title ? portal.config.title : "\(title) — \(short)",
+            "canonicalUrl": baseURL.absolute(sitePath),
+            "description": description ?? portal.config.title,
+            "site": siteContext(activeTop: activeTop),
+        ]
+    }
+
+    func topSection(of directory: String) -> String? {
+        directory.split(separator: "/").first.map(String.init)
+    }
+
+    /// Главная → sections → the page itself (without a link).
+    func breadcrumbs(directory: String, title: String, isSectionIndex: Bool) -> [[String: Any]] {
+        var crumbs: [[String: Any]] = [["title": "Главная", "url": urls.url("")]]
+        let parts = directory.split(separator: "/").map(String.init)
+        let ancestors = isSectionIndex ? parts.dropLast() : parts[...]
+        var path = ""
+        for part in ancestors {
+            path = Path.join(path, part)
+            crumbs.append(["title": portal.sections[path]?.title ?? part, "url": urls.sectionURL(path) ?? ""])
+        }
+        if !(directory.isEmpty && isSectionIndex) { crumbs.append(["title": title, "url": ""]) }
+        return crumbs
+    }
+
+    /// `page.*` for a content page.
+    func pageContext(_ index: Int) -> [String: Any] {
+        let page = portal.pages[index]
+        let directory = Path.directory(of: page.relativePath)
+        let section = portal.sections[directory]
+        let markdown = rendered[index]
+        let toc = (markdown?.headings ?? []).filter { $0.level == 2 || $0.level == 3 }
+        var context: [String: Any] = [
+            "title": page.title,
+            "url": url(ofPage: index),
+            "summary": page.summary ?? "",
+            "tags": tagsContext(page.tags),
+            "content": markdown?.html ?? "",
+            "toc": toc.map { ["level": $0.level, "id": $0.id, "title": $0.title] as [String: Any] },
+            "hasToc": toc.count >= 2,
+            "breadcrumbs": breadcrumbs(directory: directory, title: page.title, isSectionIndex: page.isSectionIndex),
+            "isPublication": isPublication(page),
+            "channels": page.channels.map { ["name": Self.channelName($0)] },
+            "links": page.links.map { ["url": $0.value] },
+            "params": page.params?.templateValue ?? [String: Any](),
+        ]
+        addDate(page.date, to: &context)
+        if let block = section?.block { context["block"] = ["id": block.rawValue, "title": block.title] }
+        let sectionPath = page.isSectionIndex ? Path.directory(of: directory) : directory
+        if !(page.isSectionIndex && directory.isEmpty), let sectionURL = urls.sectionURL(sectionPath) {
+            context["section"] = ["title": sectionPath.isEmpty ? "Главная" : (portal.sections[sectionPath]?.title ?? ""), "url": sectionURL]
+        }
+        return context
+    }
+
+    static func channelName(_ channel: String) -> String {
+        switch channel.lowercased() {
+        case "site": return "Сайт"
+        case "vk": return "ВКонтакте"
+        case "ok": return "Одноклассники"
+        case "press": return "Печатные СМИ"
+        case "tv": return "Телевидение"
+        case "radio": return "Радио"
+        case "telegram": return "Telegram"
+        default: return channel
+        }
+    }
+
+    /// `pagination` for page `number` (1-based) of `total`, at `folder`.
+    func paginationContext(folder: String, number: Int, total: Int) -> [String: Any]? {
+        guard total > 1 else { return nil }
+        func pageURL(_ n: Int) -> String {
+            n == 1 ? urls.url(folder.isEmpty ? "" : folder + "/") : urls.url(Path.join(folder, "page/\(n)") + "/")
+        }
+        return [
+            "current": number, "total": total,
+            "hasPrev": number > 1, "prevUrl": number > 1 ? pageURL(number - 1) : "",
+            "hasNext": number < total, "nextUrl": number < total ? pageURL(number + 1) : "",
+            "pages": (1...total).map { ["number": $0, "url": pageURL($0), "current": $0 == number] as [String: Any] },
+        ]
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+
+/// The steps that write output. They run only when reading found no error.
+extension PortalBuild {
+    func write(_ path: String, _ text: String) throws {
+        try sink.write(path, text: text)
+    }
+
+    /// The template a page asks for, if the theme has it.
+    func template(for page: Page) -> String {
+        if let layout = page.layout, theme.templateNames.contains(layout) { return layout }
+        return isPublication(page) ? "publication" : "page"
+    }
+
+    /// Ordinary pages, rendered in parallel over the cores.
+    static func writePages(_ build: inout PortalBuild) throws {
+        let snapshot = build
+        let pages = build.included.filter { !build.portal.pages[$0].isSectionIndex }
+        for index in pages {
+            let page = build.portal.pages[index]
+            if let layout = page.layout, !build.theme.templateNames.contains(layout) {
+                build.diagnostics.warning("в теме нет шаблона «\(layout)»: страница оформлена обычным шаблоном", at: SourceLocation(file: page.source))
+            }
+        }
+        let failures = Slots<String>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            let index = pages[i]
+            let page = snapshot.portal.pages[index]
+            let directory = Path.directory(of: page.relativePath)
+            var context = snapshot.baseContext(title: page.title, sitePath: snapshot.url(ofPage: index),
+                                               description: page.summary, activeTop: snapshot.topSection(of: directory))
+            context["page"] = snapshot.pageContext(index)
+            let html = snapshot.theme.render(snapshot.template(for: page), context)
+            do {
+                try snapshot.write(URLMap.indexFile(snapshot.urls.pagePaths[index]!), html)
+            } catch {
+                failures[i] = "\(error)"
+            }
+        }
+        if let failure = failures.values.compactMap({ $0 }).first { throw FileSystemError(path: build.portal.id, reason: failure) }
+        build.pagesWritten += pages.count
+    }
+
+    /// Section lists (paginated) and the home page.
+    static func writeSections(_ build: inout PortalBuild) throws {
+        for path in build.portal.sections.keys.sorted() {
+            let section = build.portal.sections[path]!
+            if let index = section.indexPage, !build.includedSet.contains(index) { continue }
+            guard let folder = build.urls.sectionPaths[path] else { continue }
+            let members = section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
+            let subsections: [[String: Any]] = section.children.compactMap { child in
+                let sub = build.portal.sections[child]!
+                if let index = sub.indexPage, !build.includedSet.contains(index) { return nil }
+                let count = sub.pages.filter { build.includedSet.contains($0) }.count
+                return ["title": sub.title, "url": build.urls.sectionURL(child) ?? "",
+                        "summary": sub.indexPage.flatMap { build.portal.pages[$0].summary } ?? "", "count": count]
+            }
+            var context = build.sectionPageContext(path: path, section: section)
+            if path.isEmpty {
+                context["home"] = build.homeContext()
+                context["list"] = ["pages": [Any](), "hasPages": false, "sections": subsections, "hasSections": !subsections.isEmpty]
+                try build.write("index.html", build.theme.render("home", context))
+                build.pagesWritten += 1
+                continue
+            }
+            let perPage = build.portal.config.paginate
+            let total = max(1, (members.count + perPage - 1) / perPage)
+            for number in 1...total {
+                let chunk = members.dropFirst((number - 1) * perPage).prefix(perPage)
+                var pageContext = context
+                pageContext["list"] = ["pages": chunk.map(build.card), "hasPages": !chunk.isEmpty,
+                                       "sections": number == 1 ? subsections : [], "hasSections": number == 1 && !subsections.isEmpty]
+                if let pagination = build.paginationContext(folder: folder, number: number, total: total) {
+                    pageContext["pagination"] = pagination
+                }
+                let file = number == 1 ? URLMap.indexFile(folder) : URLMap.indexFile(Path.join(folder, "page/\(number)"))
+                if number > 1 {
+                    build.urls.claim(file, by: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0), what: "страница списка", diagnostics: &build.diagnostics)
+                }
+                let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil } ?? "section"
+                try build.write(file, build.theme.render(template, pageContext))
+                build.pagesWritten += 1
+            }
+        }
+        try stopOnErrors(&build)
+    }
+
+    /// The context of a section's own page (its `_index.md`, or a stand-in).
+    func sectionPageContext(path: String, section: Section) -> [String: Any] {
+        let title = path.isEmpty ? portal.config.title : section.title
+        let sectionURL = urls.sectionURL(path) ?? urls.url("")
+        var context = baseContext(title: title, sitePath: sectionURL,
+                                  description: section.indexPage.flatMap { portal.pages[$0].summary },
+                                  activeTop: topSection(of: path))
+        if let index = section.indexPage {
+            context["page"] = pageContext(index)
+        } else {
+            context["page"] = ["title": title, "url": sectionURL, "content": "", "hasDate": false, "tags": [Any](),
+                               "breadcrumbs": breadcrumbs(directory: path, title: title, isSectionIndex: true)]
+        }
+        return context
+    }
+
+    /// `home.*`: the four blocks, the latest publications, upcoming events.
+    func homeContext() -> [String: Any] {
+        let blocks: [[String: Any]] = BlockKind.allCases.compactMap { block in
+            guard let path = topSections.first(where: { portal.sections[$0]?.block == block }) else { return nil }
+            let members = included.filter { index in
+                let page = portal.pages[index]
+                return !page.isSectionIndex && page.relativePath.hasPrefix(path + "/")
+            }
+            let recent = members.sorted(by: newestFirst).prefix(3).map(card)
+            let description = portal.sections[path]?.indexPage.flatMap { portal.pages[$0].summary } ?? block.description
+            return ["id": block.rawValue, "title": block.title, "sectionTitle": portal.sections[path]!.title,
+                    "description": description, "url": urls.sectionURL(path) ?? "", "count": members.count,
+                    "hasRecent": !recent.isEmpty, "recent": recent]
+        }
+        let latest = publications.prefix(6).map(card)
+        let events = included.filter { index in
+            let page = portal.pages[index]
+            guard !page.isSectionIndex, portal.sections[Path.directory(of: page.relativePath)]?.kind == .events,
+                  let start = eventStart(page) else { return false }
+            return start.day >= today
+        }.sorted { (eventStart(portal.pages[$0])!, $0) < (eventStart(portal.pages[$1])!, $1) }.prefix(4).map(card)
+        return ["blocks": blocks, "latest": latest, "hasLatest": !latest.isEmpty, "events": events, "hasEvents": !events.isEmpty]
+    }
+
+    /// A page per tag and the index of all tags.
+    static func writeTags(_ build: inout PortalBuild) throws {
+        var byTag: [String: (name: String, pages: [Int])] = [:]
+        for index in build.included where !build.portal.pages[index].isSectionIndex {
+            for tag in build.portal.pages[index].tags {
+                var slug = Transliteration.slug(tag)
+                if slug.isEmpty { slug = "teg" }
+                byTag[slug, default: (tag, [])].pages.append(index)
+            }
+        }
+        let sorted = byTag.sorted { $0.value.name.lowercased() < $1.value.name.lowercased() }
+        for (slug, tag) in sorted {
+            let folder = "tags/\(slug)"
+            var context = build.baseContext(title: "Тег «\(tag.name)»", sitePath: build.urls.url(folder + "/"), description: nil, activeTop: nil)
+            context["tag"] = ["name": tag.name, "url": build.urls.url(folder + "/")]
+            context["page"] = ["title": "Тег «\(tag.name)»", "url": build.urls.url(folder + "/"),
+                               "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": build.urls.url("tags/")], ["title": tag.name, "url": ""]]]
+            context["list"] = ["pages": tag.pages.sorted(by: build.newestFirst).map(build.card), "hasPages": true]
+            build.urls.claim(URLMap.indexFile(folder), by: SourceLocation(file: "content/\(build.portal.id)", line: 0, column: 0), what: "страница тега", diagnostics: &build.diagnostics)
+            try build.write(URLMap.indexFile(folder), build.theme.render("tag", context))
+            build.pagesWritten += 1
+        }
+        var context = build.baseContext(title: "Теги", sitePath: build.urls.url("tags/"), description: nil, activeTop: nil)
+        context["tags"] = sorted.map { ["name": $0.value.name, "url": build.urls.url("tags/\($0.key)/"), "count": $0.value.pages.count] as [String: Any] }
+        context["page"] = ["title": "Теги", "url": build.urls.url("tags/"),
+                           "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": ""]]]
+        try build.write("tags/index.html", build.theme.render("tags", context))
+        build.pagesWritten += 1
+        try stopOnErrors(&build)
+    }
+
+    /// A redirect page at every old URL of a renamed page.
+    static func writeAliases(_ build: inout PortalBuild) throws {
+        for index in build.included {
+            let page = build.portal.pages[index]
+            for alias in page.aliases {
+                guard let file = aliasFile(alias.value) else { continue }
+                let target = build.url(ofPage: index)
+                let context: [String: Any] = ["lang": "ru", "pageTitle": page.title,
+                                              "target": ["url": target, "canonicalUrl": build.baseURL.absolute(target)]]
+                try build.write(file, build.theme.render("alias", context))
+                build.pagesWritten += 1
+            }
+        }
+    }
+
+    /// Atom feed, sitemap, robots.txt and the 404 page.
+    static func writeFeeds(_ build: inout PortalBuild) throws {
+        let zone = build.portal.config.timeZone
+        let publications = build.publications
+        let updated = publications.first.flatMap { build.portal.pages[$0].date?.rfc3339(in: zone) }
+            ?? PageDate(day: build.today).rfc3339(in: zone)
+        var atom = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">
+          <title>\(Escape.xml(build.portal.config.title))</title>
+          <id>\(Escape.xml(build.baseURL.string))</id>
+          <link rel="alternate" type="text/html" href="\(Escape.xml(build.baseURL.string))"/>
+          <link rel="self" type="application/atom+xml" href="\(Escape.xml(build.baseURL.absolute(build.urls.url("atom.xml"))))"/>
+          <updated>\(updated)</updated>
+          <author><name>\(Escape.xml(build.portal.config.shortTitle))</name></author>
+
+        """
+        for index in publications.prefix(50) {
+            let page = build.portal.pages[index]
+            let link = build.baseURL.absolute(build.url(ofPage: index))
+            let summary = page.summary ?? build.rendered[index]?.excerpt ?? ""
+            atom += """
+              <entry>
+                <title>\(Escape.xml(page.title))</title>
+                <id>\(Escape.xml(link))</id>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(link))"/>
+                <updated>\(page.date!.rfc3339(in: zone))</updated>
+                <summary>\(Escape.xml(summary))</summary>
+            \(page.tags.map { "    <category term=\"\(Escape.xml($0))\"/>\n" }.joined())  </entry>
+
+            """
+        }
+        atom += "</feed>\n"
+        try build.write("atom.xml", atom)
+
+        var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        var entries: [(String, String?)] = [(build.urls.url(""), nil)]
+        for path in build.portal.sections.keys.sorted() where !path.isEmpty {
+            if let index = build.portal.sections[path]!.indexPage, !build.includedSet.contains(index) { continue }
+            if let url = build.urls.sectionURL(path) { entries.append((url, nil)) }
+        }
+        for index in build.included where !build.portal.pages[index].isSectionIndex {
+            entries.append((build.url(ofPage: index), build.portal.pages[index].date?.day.iso))
+        }
+        for (url, lastmod) in entries {
+            sitemap += "  <url><loc>\(Escape.xml(build.baseURL.absolute(url)))</loc>"
+            if let lastmod { sitemap += "<lastmod>\(lastmod)</lastmod>" }
+            sitemap += "</url>\n"
+        }
+        sitemap += "</urlset>\n"
+        try build.write("sitemap.xml", sitemap)
+        try build.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(build.baseURL.absolute(build.urls.url("sitemap.xml")))\n")
+
+        var context = build.baseContext(title: "Страница не найдена", sitePath: build.urls.url("404.html"), description: nil, activeTop: nil)
+        context["page"] = ["title": "Страница не найдена", "url": build.urls.url("404.html"),
+                           "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Страница не найдена", "url": ""]]]
+        try build.write("404.html", build.theme.render("404", context))
+        build.filesWritten += 4
+    }
+
+    /// Theme files, then the portal's own static files over them, files next
+    /// to pages, and the brand stylesheet.
+    static func copyFiles(_ build: inout PortalBuild) throws {
+        let portalStatic = Set(build.portal.staticFiles)
+        for file in build.theme.staticFiles where !portalStatic.contains(file.path) {
+            if build.urls.claims[file.path] != nil { continue } // generated output wins over a theme file
+            try build.sink.copy(file.source, to: file.path, fileSystem: build.fileSystem)
+            build.filesWritten += 1
+        }
+        for file in build.portal.staticFiles {
+            try build.sink.copy(Path.join(build.portal.root, "static", file), to: file, fileSystem: build.fileSystem)
+            build.filesWritten += 1
+        }
+        for (resource, output) in build.urls.resourcePaths.sorted(by: { $0.key < $1.key }) {
+            try build.sink.copy(Path.join(build.portal.root, resource), to: output, fileSystem: build.fileSystem)
+            build.filesWritten += 1
+        }
+        try build.write("css/brand.css", Brand.css(build.brand))
+        build.filesWritten += 1
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Reads portals from `content/` through the `FileSystem` seam, collecting
+/// every diagnostic of the run.
+public struct ContentLoader: Sendable {
+    public let fileSystem: any FileSystem
+    /// The project folder (holding `content/` and `themes/`).
+    public let projectRoot: String
+
+    /// Folders of a portal that are not pages.
+    static let reservedFolders: Set<String> = ["static", "mediaplan", "workplan"]
+
+    public init(fileSystem: any FileSystem = DiskFileSystem(), projectRoot: String = ".") {
+        self.fileSystem = fileSystem
+        self.projectRoot = projectRoot
+    }
+
+    var contentDirectory: String { Path.join(projectRoot, "content") }
+
+    /// Portal ids: folders of `content/` with a `portal.yaml`, sorted.
+    public func portalIDs() -> [String] {
+        guard let names = try? fileSystem.entries(of: contentDirectory) else { return [] }
+        return names.filter { !$0.hasPrefix(".") && fileSystem.isFile(Path.join(contentDirectory, $0, "portal.yaml")) }
+    }
+
+    /// Loads one portal. Returns nil only when nothing usable could be read;
+    /// diagnostics are appended either way.
+    public func load(portal id: String, diagnostics: inout DiagnosticBag) -> Portal? {
+        let root = Path.join(contentDirectory, id)
+        let display = "content/\(id)"
+        let configPath = Path.join(root, "portal.yaml")
+        guard fileSystem.isFile(configPath) else {
+            diagnostics.error("нет портала «\(id)»: создайте content/\(id)/portal.yaml или проверьте имя", at: SourceLocation(file: display, line: 0, column: 0))
+            return nil
+        }
+        guard let configBytes = try? fileSystem.contents(of: configPath) else {
+            diagnostics.error("не удалось прочитать portal.yaml", at: SourceLocation(file: "\(display)/portal.yaml"))
+            return nil
+        }
+        let configText = String(decoding: stripBOM(configBytes), as: UTF8.self)
+        guard let config = PortalConfig.read(text: configText, file: "\(display)/portal.yaml", diagnostics: &diagnostics) else { return nil }
+
+        var pages: [Page] = []
+        var staticFiles: [String] = []
+        var resources: [String] = []
+        var unreadable: Set<String> = []
+        walk(root: root, display: display, relative: "", pages: &pages, staticFiles: &staticFiles, resources: &resources,
+             unreadable: &unreadable, diagnostics: &diagnostics)
+        pages.sort { $0.relativePath < $1.relativePath }
+        let sections = buildSections(pages: pages, display: display, diagnostics: &diagnostics)
+        return Portal(id: id, root: root, config: config, pages: pages, sections: sections,
+                      staticFiles: staticFiles.sorted(), resources: resources.sorted(), unreadablePages: unreadable)
+    }
+
+    private func stripBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
+    }
+
+    private func walk(root: String, display: String, relative: String, pages: inout [Page], staticFiles: inout [String],
+                      resources: inout [String], unreadable: inout Set<String>, diagnostics: inout DiagnosticBag) {
+        let directory = relative.isEmpty ? root : Path.join(root, relative)
+        let names: [String]
+        do {
+            names = try fileSystem.entries(of: directory)
+        } catch {
+            diagnostics.error("не удалось прочитать папку: проверьте права доступа", at: SourceLocation(file: Path.join(display, relative), line: 0, column: 0))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let childRelative = relative.isEmpty ? name : relative + "/" + name
+            let full = Path.join(root, childRelative)
+            let shown = Path.join(display, childRelative)
+            if fileSystem.isSymbolicLink(full) {
+                diagnostics.error("символическая ссылка в папке портала не допускается: замените её самим файлом", at: SourceLocation(file: shown, line: 0, column: 0))
+                continue
+            }
+            if fileSystem.isDirectory(full) {
+                if relative.isEmpty && name == "static" {
+                    if let files = try? fileSystem.walk(full) { staticFiles.append(contentsOf: files) }
+                    continue
+                }
+                if relative.isEmpty && Self.reservedFolders.contains(name) { continue }
+                if name.hasSuffix(".md") {
+                    diagnostics.error("«\(name)» — папка, а не файл Markdown: переименуйте папку или уберите .md из имени", at: SourceLocation(file: shown, line: 0, column: 0))
+                    continue
+                }
+                walk(root: root, display: display, relative: childRelative, pages: &pages, staticFiles: &staticFiles, resources: &resources,
+                     unreadable: &unreadable, diagnostics: &diagnostics)
+                continue
+            }
+            if relative.isEmpty && name == "portal.yaml" { continue }
+            if Path.fileExtension(of: name) == "md" {
+                guard let bytes = try? fileSystem.contents(of: full) else {
+                    diagnostics.error("не удалось прочитать файл: проверьте права доступа", at: SourceLocation(file: shown, line: 0, column: 0))
+                    unreadable.insert(childRelative)
+                    continue
+                }
+                if let page = PageReader.read(bytes: bytes, source: shown, relativePath: childRelative, diagnostics: &diagnostics) {
+                    pages.append(page)
+                } else {
+                    unreadable.insert(childRelative)
+                }
+            } else {
+                resources.append(childRelative)
+            }
+        }
+    }
+
+    private func buildSections(pages: [Page], display: String, diagnostics: inout DiagnosticBag) -> [String: Section] {
+        var sections: [String: Section] = [:]
+        func ensure(_ path: String) {
+            guard sections[path] == nil else { return }
+            let name = Path.fileName(of: path)
+            sections[path] = Section(path: path, indexPage: nil, pages: [], children: [], block: nil, kind: nil,
+                                     title: path.isEmpty ? "" : Self.humanize(name))
+            if !path.isEmpty {
+                let parent = Path.directory(of: path)
+                ensure(parent)
+                sections[parent]!.children.append(path)
+            }
+        }
+        ensure("")
+        for (index, page) in pages.enumerated() {
+            let directory = Path.directory(of: page.relativePath)
+            ensure(directory)
+            if page.isSectionIndex {
+                sections[directory]!.indexPage = index
+                sections[directory]!.title = page.title
+                sections[directory]!.kind = page.kind
+            } else {
+                sections[directory]!.pages.append(index)
+            }
+        }
+        // Blocks are declared at the top level and hold for everything below;
+        // a section kind holds for its subfolders unless they declare their own.
+        var declared: [BlockKind: String] = [:]
+        for path in sections.keys.sorted() where !path.isEmpty {
+            let top = String(path.split(separator: "/").first!)
+            if path == top, let index = sections[path]!.indexPage, let block = pages[index].block {
+                if let other = declared[block] {
+                    diagnostics.error("блок «\(block.title)» уже объявлен в \(other): у каждого блока один раздел", at: SourceLocation(file: pages[index].source))
+                } else {
+                    declared[block] = pages[index].source
+                }
+            }
+            let topIndex = sections[top]?.indexPage
+            sections[path]!.block = topIndex.flatMap { pages[$0].block }
+            if sections[path]!.kind == nil, path != top {
+                sections[path]!.kind = sections[Path.directory(of: path)]?.kind
+            }
+        }
+        for key in sections.keys { sections[key]!.children.sort() }
+        return sections
+    }
+
+    /// «metodicheskij-blok» or «методический-блок» → «Методический блок» as a fallback title.
+    static func humanize(_ name: String) -> String {
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// One of the four thematic blocks of a МОЦ portal (методические рекомендации).
+public enum BlockKind: String, Sendable, CaseIterable, Hashable {
+    case methodical, distance, expert, info
+
+    /// «Методический блок» …
+    public var title: String {
+        switch self {
+        case .methodical: return "Методический блок"
+        case .distance: return "Дистанционный блок"
+        case .expert: return "Экспертно-аналитический блок"
+        case .info: return "Информационный блок"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .methodical: return "Методические материалы, программы, банк лучших практик"
+        case .distance: return "Дистанционные курсы для детей и родителей"
+        case .expert: return "Мониторинг, аналитические отчёты, независимая оценка качества"
+        case .info: return "Новости, анонсы, мероприятия, медиаплан, нормативные документы, контакты"
+        }
+    }
+}
+
+/// What a section holds, when it is special (`kind:` in its `_index.md`).
+public enum SectionKind: String, Sendable, Hashable, CaseIterable {
+    /// Публичный перечень мероприятий для детей и молодёжи.
+    case events
+    /// Пакет нормативных документов.
+    case documents
+}
+
+/// A content page: a Markdown file with front matter (страница портала).
+public struct Page: Sendable {
+    /// Path as the user sees it: `content/sosnovsky/info/news/a.md`.
+    public var source: String
+    /// Path inside the portal folder: `info/news/a.md`.
+    public var relativePath: String
+    /// True for a folder's `_index.md` (and the portal's home page).
+    public var isSectionIndex: Bool
+
+    public var title: String
+    public var date: PageDate?
+    public var summary: String?
+    public var tags: [String]
+    public var draft: Bool
+    public var weight: Int
+    public var slug: Located<String>?
+    public var aliases: [Located<String>]
+    public var layout: String?
+    /// Free custom data under `params:`.
+    public var params: YAMLValue?
+    /// The block a top-level section declares (`block:`).
+    public var block: BlockKind?
+    /// The kind a section declares (`kind: events | documents`).
+    public var kind: SectionKind?
+    /// Media plan item ids this publication claims (`mediaplan:`), with their places.
+    public var mediaplanClaims: [Located<String>]
+    /// Where the publication appeared (`channels:`).
+    public var channels: [String]
+    /// Copies elsewhere (`links:`), the evidence for the checker.
+    public var links: [Located<String>]
+    /// Feature keys (events, acts, materials, courses) kept with their places
+    /// for the stages that decode them.
+    public var fields: [String: Located<YAMLValue>]
+
+    /// The Markdown body as bytes, handed to cmark as is.
+    public var body: [UInt8]
+    /// 1-based line of the file where the body starts.
+    public var bodyFirstLine: Int
+
+    /// Folder of the page inside the portal ("" for the portal root).
+    public var directory: String {
+        isSectionIndex ? Path.directory(of: relativePath) : Path.directory(of: relativePath)
+    }
+}
+
+/// A folder of pages (раздел), described by its `_index.md` when there is one.
+public struct Section: Sendable {
+    /// Folder inside the portal ("" for the home section).
+    public var path: String
+    /// Index of the `_index.md` page in `Portal.pages`, if any.
+    public var indexPage: Int?
+    /// Indices of the ordinary pages directly in this folder.
+    public var pages: [Int]
+    /// Paths of the subfolders that are sections.
+    public var children: [String]
+    /// The block of the top-level section this folder belongs to.
+    public var block: BlockKind?
+    public var kind: SectionKind?
+    /// Title from `_index.md`, else the folder name.
+    public var title: String
+}
+
+/// A portal: `portal.yaml` and everything in `content/<portal>/`.
+public struct Portal: Sendable {
+    public var id: String
+    /// Folder of the portal on disk (`content/sosnovsky`).
+    public var root: String
+    public var config: PortalConfig
+    /// All pages, sorted by relative path.
+    public var pages: [Page]
+    /// Sections by folder path.
+    public var sections: [String: Section]
+    /// Files under `static/`, relative to it.
+    public var staticFiles: [String]
+    /// Other non-Markdown files in content folders (images, attachments), relative to the portal.
+    public var resources: [String]
+    /// Markdown files that could not be read (already reported): links to
+    /// them are not reported again as missing.
+    public var unreadablePages: Set<String> = []
+
+    public var home: Page? { pages.first { $0.relativePath == "_index.md" } }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Yams
+
+/// Decodes a Markdown file with front matter into a typed `Page`.
+enum PageReader {
+    /// Keys every page may use (SPEC 2), and the keys of the block features.
+    static let commonKeys = [
+        "title", "date", "summary", "tags", "draft", "weight", "slug", "aliases", "params", "layout",
+        "block", "kind", "mediaplan", "channels", "links",
+    ]
+    /// Decoded by the feature stages (events, documents, materials, courses, analytics).
+    static let featureKeys = [
+        "direction", "audience", "authors", "files", "video", "data", "start", "end", "place",
+        "format", "age", "cost", "organizer", "registration", "act", "file", "signature", "plan",
+    ]
+
+    static func read(bytes: [UInt8], source: String, relativePath: String, diagnostics: inout DiagnosticBag) -> Page? {
+        let fileStart = SourceLocation(file: source, line: 1, column: 1)
+        if let bad = firstInvalidUTF8Line(bytes) {
+            diagnostics.error("файл не в кодировке UTF-8 (строка \(bad)): сохраните его в UTF-8", at: SourceLocation(file: source, line: bad, column: 1))
+            return nil
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(bytes) {
+        case .success(let s): split = s
+        case .failure(.missing):
+            diagnostics.error("в начале файла нет блока front matter: первой строкой должно идти «---», затем title: …, и снова «---»", at: fileStart)
+            return nil
+        case .failure(.unclosed):
+            diagnostics.error("блок front matter не закрыт: после ключей добавьте строку «---»", at: fileStart)
+            return nil
+        }
+        let reader = YAMLReader(file: source, lineOffset: split.yamlFirstLine - 1)
+        let root: Node
+        switch reader.parse(split.yaml) {
+        case .success(let node): root = node
+        case .failure(let d): diagnostics.append(d); return nil
+        }
+        guard let map = MappingReader(root, reader: reader, what: "front matter", diagnostics: &diagnostics) else { return nil }
+        map.warnUnknownKeys(known: commonKeys + featureKeys, context: "в front matter", &diagnostics)
+
+        let isIndex = Path.fileName(of: relativePath) == "_index.md"
+        let title = map.string("title", &diagnostics)
+        if title == nil || title!.value.trimmingCharacters(in: .whitespaces).isEmpty {
+            diagnostics.error("у страницы нет заголовка: добавьте в front matter строку title: …", at: SourceLocation(file: source, line: split.yamlFirstLine, column: 1))
+        }
+
+        var block: BlockKind?
+        if let raw = map.string("block", &diagnostics) {
+            block = BlockKind(rawValue: raw.value)
+            if block == nil {
+                diagnostics.error("неизвестный блок «\(raw.value)»: укажите methodical, distance, expert или info", at: raw.location)
+            } else if !isIndex || Path.directory(of: relativePath).contains("/") || Path.directory(of: relativePath).isEmpty {
+                diagnostics.error("block: объявляется только в _index.md раздела верхнего уровня (content/<портал>/<раздел>/_index.md)", at: raw.location)
+            }
+        }
+        var kind: SectionKind?
+        if let raw = map.string("kind", &diagnostics) {
+            kind = SectionKind(rawValue: raw.value)
+            if kind == nil {
+                diagnostics.error("неизвестный вид раздела «\(raw.value)»: укажите events или documents", at: raw.location)
+            } else if !isIndex {
+                diagnostics.error("kind: объявляется в _index.md раздела", at: raw.location)
+            }
+        }
+
+        var slug: Located<String>?
+        if let raw = map.string("slug", &diagnostics) {
+            let segment = Transliteration.slug(raw.value)
+            if raw.value.contains("/") || raw.value.contains("..") {
+                diagnostics.error("slug — это одна часть адреса, без «/» и «..»: «\(raw.value)»", at: raw.location)
+            } else if segment.isEmpty {
+                diagnostics.error("slug «\(raw.value)» не содержит ни букв, ни цифр: из него не получится адрес", at: raw.location)
+            } else {
+                slug = Located(segment, at: raw.location)
+            }
+        }
+
+        var fields: [String: Located<YAMLValue>] = [:]
+        for key in featureKeys {
+            if let node = map.value(key) { fields[key] = Located(YAMLValue(node), at: map.location(node)) }
+        }
+
+        let links = map.strings("links", &diagnostics)
+        let weight = map.int("weight", &diagnostics)?.value ?? 0
+        return Page(
+            source: source,
+            relativePath: relativePath,
+            isSectionIndex: isIndex,
+            title: title?.value ?? Path.stem(of: Path.fileName(of: relativePath)),
+            date: map.date("date", &diagnostics)?.value,
+            summary: map.string("summary", &diagnostics)?.value,
+            tags: map.strings("tags", &diagnostics).map(\.value).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+            draft: map.bool("draft", &diagnostics) ?? false,
+            weight: weight,
+            slug: slug,
+            aliases: map.strings("aliases", &diagnostics),
+            layout: map.string("layout", &diagnostics)?.value,
+            params: map.value("params").map(YAMLValue.init),
+            block: block,
+            kind: kind,
+            mediaplanClaims: map.strings("mediaplan", &diagnostics),
+            channels: map.strings("channels", &diagnostics).map(\.value),
+            links: links,
+            fields: fields,
+            body: Array(bytes[split.body]),
+            bodyFirstLine: split.bodyFirstLine
+        )
+    }
+
+    /// 1-based line of the first invalid UTF-8 sequence, or nil.
+    static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0A { line += 1 }
+                i += 1
+                continue
+            }
+            let length: Int
+            if b & 0xE0 == 0xC0 && b >= 0xC2 { length = 2 }
+            else if b & 0xF0 == 0xE0 { length = 3 }
+            else if b & 0xF8 == 0xF0 && b <= 0xF4 { length = 4 }
+            else { return line }
+            guard i + length <= n else { return line }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return line }
+            i += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,179 @@
+import CMark
+import Foundation
+
+/// A heading of a page, for the table of contents and stable anchors.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    public var title: String
+}
+
+/// What a link or image target in Markdown turned into.
+public enum LinkResolution: Sendable {
+    /// Write this URL instead.
+    case rewrite(String)
+    /// Leave the target as written (external URL, fragment).
+    case keep
+    /// The target does not exist: the Russian reason.
+    case broken(String)
+}
+
+/// The Markdown of one page rendered to HTML, with what the build needs from it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [Heading]
+    /// Plain text of the first paragraph, shortened, for cards when `summary:` is absent.
+    public var excerpt: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// The cmark wrapper: parse bytes, walk the AST to rewrite links and give
+/// headings ids, render HTML.
+public enum Markdown {
+    public struct Options: Sendable {
+        /// Keep raw HTML (portal's `unsafe_html: true`); dropped otherwise.
+        public var unsafeHTML: Bool
+        public init(unsafeHTML: Bool = false) { self.unsafeHTML = unsafeHTML }
+    }
+
+    /// Renders `body` (the Markdown part of `source`, starting at `firstLine`).
+    /// `resolve` maps every link and image target; it runs once per target.
+    public static func render(
+        _ body: [UInt8], source: String, firstLine: Int, options: Options,
+        resolve: (String) -> LinkResolution
+    ) -> RenderedMarkdown {
+        var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
+        if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
+        let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, cmarkOptions)
+            }
+        }
+        guard let root else {
+            return RenderedMarkdown(html: "", headings: [], excerpt: "", diagnostics: [])
+        }
+        defer { cmark_node_free(root) }
+
+        var headingNodes: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
+        var firstParagraph: OpaquePointer?
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headingNodes.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+            case CMARK_NODE_PARAGRAPH: if firstParagraph == nil { firstParagraph = node }
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        var diagnostics: [Diagnostic] = []
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node))
+            let byteColumn = Int(cmark_node_get_start_column(node))
+            return SourceLocation(file: source, line: firstLine + line - 1,
+                                  column: characterColumn(in: body, line: line, byteColumn: byteColumn))
+        }
+
+        for node in linkNodes {
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            if isImage && plainText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(.warning("у изображения нет описания: напишите, что на нём, в квадратных скобках — ![Описание снимка](файл.jpg)", at: location(node)))
+            }
+            guard let rawURL = cmark_node_get_url(node) else { continue }
+            let url = String(cString: rawURL)
+            switch resolve(url) {
+            case .keep: break
+            case .rewrite(let newURL): cmark_node_set_url(node, newURL)
+            case .broken(let reason):
+                diagnostics.append(.error(reason, at: location(node)))
+            }
+        }
+
+        var headings: [Heading] = []
+        var usedIDs: [String: Int] = [:]
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let title = plainText(of: node).trimmingCharacters(in: .whitespaces)
+            var id = Transliteration.slug(title)
+            if id.isEmpty { id = "razdel" }
+            if let count = usedIDs[id] {
+                usedIDs[id] = count + 1
+                id += "-\(count + 1)"
+            } else {
+                usedIDs[id] = 1
+            }
+            headings.append(Heading(level: level, id: id, title: title))
+            replaceHeading(node, level: level, id: id)
+        }
+
+        let excerpt = firstParagraph.map { shorten(plainText(of: $0), to: 200) } ?? ""
+        guard let rendered = cmark_render_html(root, cmarkOptions) else {
+            return RenderedMarkdown(html: "", headings: headings, excerpt: excerpt, diagnostics: diagnostics)
+        }
+        let html = String(cString: rendered)
+        free(rendered)
+        return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics)
+    }
+
+    /// cmark counts columns in bytes; editors count characters.
+    static func characterColumn(in bytes: [UInt8], line: Int, byteColumn: Int) -> Int {
+        var start = 0
+        var current = 1
+        while current < line, start < bytes.count {
+            if bytes[start] == 0x0A { current += 1 }
+            start += 1
+        }
+        let end = min(bytes.count, start + max(0, byteColumn - 1))
+        var characters = 0
+        for byte in bytes[start..<end] where byte & 0xC0 != 0x80 { characters += 1 }
+        return characters + 1
+    }
+
+    /// cmark writes `<h2>` without attributes; a custom block carrying the
+    /// opening and closing tags gives the heading its id without touching the HTML afterwards.
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, " <a class=\"heading-anchor\" href=\"#\(id)\" aria-hidden=\"true\" tabindex=\"-1\">#</a></h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// The text a reader sees in a node (emphasis, code and links flattened).
+    static func plainText(of node: OpaquePointer) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        return out
+    }
+
+    /// Cuts at a word boundary and adds «…».
+    static func shorten(_ text: String, to limit: Int) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count > limit else { return trimmed }
+        let cut = trimmed.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+    }
+}

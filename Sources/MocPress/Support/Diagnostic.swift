@@ -1,0 +1,84 @@
+/// A problem found in the content: where it is and what to change.
+///
+/// Diagnostics are values: loaders collect all of them and a run reports
+/// every problem at once, not the first one only.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+
+        /// The Russian word printed in front of the message.
+        public var label: String { self == .error ? "ошибка" : "предупреждение" }
+    }
+
+    /// Path of the file as the user sees it (relative to the project root).
+    public var file: String
+    /// 1-based line; 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column; 0 when unknown.
+    public var column: Int
+    public var severity: Severity
+    /// A Russian message that says what is wrong and how to fix it.
+    public var message: String
+
+    public init(file: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error, message: message)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(file: location.file, line: location.line, column: location.column, severity: .warning, message: message)
+    }
+
+    /// `content/a/b.md:3:7: ошибка: …` — the form editors and CI logs link to.
+    public var description: String {
+        "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.label): \(message)"
+    }
+}
+
+/// A place in a source file.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Collects diagnostics of one run.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        items.append(.error(message, at: location))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        items.append(.warning(message, at: location))
+    }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
+
+    /// Diagnostics in a stable order: by file, line, column.
+    public var sorted: [Diagnostic] {
+        items.sorted { ($0.file, $0.line, $0.column, $0.message) < ($1.file, $1.line, $1.column, $1.message) }
+    }
+}

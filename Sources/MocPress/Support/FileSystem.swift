@@ -1,0 +1,170 @@
+import Foundation
+
+/// The one seam through which mocpress reads its input.
+///
+/// Production code uses `DiskFileSystem`; most tests use `MemoryFileSystem`
+/// and never touch the disk.
+public protocol FileSystem: Sendable {
+    /// Bytes of the file, or nil when there is no regular file there.
+    func contents(of path: String) throws -> [UInt8]
+    func isDirectory(_ path: String) -> Bool
+    func isFile(_ path: String) -> Bool
+    /// Names (not paths) of the entries of a directory, sorted.
+    func entries(of directory: String) throws -> [String]
+    func size(of path: String) -> Int?
+    /// True when the path is a symbolic link (never followed out of a portal).
+    func isSymbolicLink(_ path: String) -> Bool
+}
+
+public struct FileSystemError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+public extension FileSystem {
+    func string(at path: String) throws -> String {
+        String(decoding: try contents(of: path), as: UTF8.self)
+    }
+
+    /// Every regular file under `directory`, as paths relative to it, sorted.
+    func walk(_ directory: String) throws -> [String] {
+        var result: [String] = []
+        func visit(_ relative: String) throws {
+            let full = relative.isEmpty ? directory : directory + "/" + relative
+            for name in try entries(of: full) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let childFull = directory + "/" + child
+                if isDirectory(childFull) && !isSymbolicLink(childFull) {
+                    try visit(child)
+                } else {
+                    result.append(child)
+                }
+            }
+        }
+        try visit("")
+        return result
+    }
+}
+
+/// The real file system.
+public struct DiskFileSystem: FileSystem {
+    public init() {}
+
+    public func contents(of path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileSystemError(path: path, reason: "не удалось прочитать файл")
+        }
+        return [UInt8](data)
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    public func isFile(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && !isDir.boolValue
+    }
+
+    public func entries(of directory: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        } catch {
+            throw FileSystemError(path: directory, reason: "не удалось прочитать папку")
+        }
+    }
+
+    public func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    }
+
+    public func isSymbolicLink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+}
+
+/// An in-memory tree for tests: paths map to file bytes; directories are implied.
+public struct MemoryFileSystem: FileSystem {
+    public var files: [String: [UInt8]]
+
+    public init(_ files: [String: String] = [:]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public mutating func write(_ path: String, _ text: String) { files[path] = Array(text.utf8) }
+
+    public func contents(of path: String) throws -> [UInt8] {
+        guard let bytes = files[path] else { throw FileSystemError(path: path, reason: "нет такого файла") }
+        return bytes
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    public func isFile(_ path: String) -> Bool { files[path] != nil }
+
+    public func entries(of directory: String) throws -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var names = Set<String>()
+        for key in files.keys where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if let name = rest.split(separator: "/").first { names.insert(String(name)) }
+        }
+        if names.isEmpty && files[directory] == nil {
+            throw FileSystemError(path: directory, reason: "нет такой папки")
+        }
+        return names.sorted()
+    }
+
+    public func size(of path: String) -> Int? { files[path]?.count }
+    public func isSymbolicLink(_ path: String) -> Bool { false }
+}
+
+/// Path helpers on plain strings ("a/b/c.md"): no Foundation URL round trips.
+enum Path {
+    static func join(_ parts: String...) -> String { join(parts) }
+
+    static func join(_ parts: [String]) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "/")
+            .replacingOccurrences(of: "//", with: "/")
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    static func stem(of name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    static func fileExtension(of name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// Resolves `.` and `..` in a relative path; nil when it climbs above its root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

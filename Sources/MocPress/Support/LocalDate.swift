@@ -1,0 +1,195 @@
+import Foundation
+
+/// A calendar date without time or zone («12 мая 2023 г.»).
+public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Nil for an impossible date (31 April, 29 February of a common year).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public static func isLeap(_ year: Int) -> Bool {
+        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    public init?(iso text: Substring) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let y = LocalDate.number(bytes[0..<4]), let m = LocalDate.number(bytes[5..<7]),
+              let d = LocalDate.number(bytes[8..<10]) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public init?(iso text: String) { self.init(iso: Substring(text)) }
+
+    static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in bytes {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return bytes.isEmpty ? nil : value
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        self.month = m
+        self.day = d
+    }
+
+    public func adding(days: Int) -> LocalDate { LocalDate(dayNumber: dayNumber + days) }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
+
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public var description: String { iso }
+
+    /// «12 мая 2023 г.»
+    public var russianText: String {
+        "\(day) \(RussianCalendar.genitiveMonths[month - 1]) \(year) г."
+    }
+
+    /// «12.05.2023»
+    public var russianNumeric: String { String(format: "%02d.%02d.%04d", day, month, year) }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Today in the given time zone.
+    public static func today(at now: Date, in zone: TimeZone) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}
+
+/// A page's `date`: a day, optionally with a local time in the portal's time zone.
+public struct PageDate: Sendable, Hashable, Comparable {
+    public let day: LocalDate
+    /// Minutes after midnight, local time; nil for a date without time.
+    public let minutes: Int?
+
+    public init(day: LocalDate, minutes: Int? = nil) {
+        self.day = day
+        self.minutes = minutes
+    }
+
+    public enum ParseResult {
+        case date(PageDate)
+        /// The text looks like a Russian date («12.05.2023»): suggest the ISO form.
+        case russianForm(suggestion: String)
+        case impossible
+        case malformed
+    }
+
+    /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` (`:SS` tolerated).
+    public static func parse(_ raw: String) -> ParseResult {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        let bytes = Array(text.utf8)
+        if bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
+            guard let y = LocalDate.number(bytes[0..<4]), let m = LocalDate.number(bytes[5..<7]),
+                  let d = LocalDate.number(bytes[8..<10]) else { return .malformed }
+            guard let day = LocalDate(year: y, month: m, day: d) else { return .impossible }
+            if bytes.count == 10 { return .date(PageDate(day: day)) }
+            guard bytes.count == 16 || bytes.count == 19,
+                  bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+                  bytes[13] == UInt8(ascii: ":"),
+                  let h = LocalDate.number(bytes[11..<13]), let min = LocalDate.number(bytes[14..<16]) else {
+                return .malformed
+            }
+            if bytes.count == 19 {
+                guard bytes[16] == UInt8(ascii: ":"), LocalDate.number(bytes[17..<19]) != nil else { return .malformed }
+            }
+            guard h < 24, min < 60 else { return .impossible }
+            return .date(PageDate(day: day, minutes: h * 60 + min))
+        }
+        // 12.05.2023 or 12.05.2023 10:00 — the way dates are written in Word.
+        let parts = text.split(separator: " ", maxSplits: 1)
+        let dmy = parts.first.map { $0.split(separator: ".", omittingEmptySubsequences: false) } ?? []
+        if dmy.count == 3, let d = Int(dmy[0]), let m = Int(dmy[1]), let y = Int(dmy[2]), dmy[2].count == 4 {
+            var suggestion = String(format: "%04d-%02d-%02d", y, m, d)
+            if parts.count == 2 { suggestion += "T" + parts[1] }
+            return .russianForm(suggestion: suggestion)
+        }
+        return .malformed
+    }
+
+    /// Seconds since the Unix epoch of this local moment in `zone`.
+    public func instant(in zone: TimeZone) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let m = minutes ?? 0
+        let c = DateComponents(year: day.year, month: day.month, day: day.day, hour: m / 60, minute: m % 60)
+        return calendar.date(from: c) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// `2023-05-12` or `2023-05-12T10:00:00+03:00`.
+    public func iso(in zone: TimeZone) -> String {
+        guard let minutes else { return day.iso }
+        return day.iso + String(format: "T%02d:%02d:00", minutes / 60, minutes % 60) + PageDate.offset(of: instant(in: zone), in: zone)
+    }
+
+    /// RFC 3339 timestamp (for Atom and the sitemap): midnight for a date without time.
+    public func rfc3339(in zone: TimeZone) -> String {
+        let m = minutes ?? 0
+        return day.iso + String(format: "T%02d:%02d:00", m / 60, m % 60) + PageDate.offset(of: instant(in: zone), in: zone)
+    }
+
+    static func offset(of date: Date, in zone: TimeZone) -> String {
+        let seconds = zone.secondsFromGMT(for: date)
+        let sign = seconds < 0 ? "-" : "+"
+        let a = abs(seconds) / 60
+        return String(format: "%@%02d:%02d", sign, a / 60, a % 60)
+    }
+
+    /// «12 мая 2023 г.», with «, 10:00» when a time is given.
+    public var russianText: String {
+        guard let minutes else { return day.russianText }
+        return day.russianText + String(format: ", %02d:%02d", minutes / 60, minutes % 60)
+    }
+
+    public static func < (a: PageDate, b: PageDate) -> Bool {
+        (a.day, a.minutes ?? 0) < (b.day, b.minutes ?? 0)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Mustache
+import Yams
+
+/// A theme with everything it inherits: compiled templates, brand tokens,
+/// static files. Loaded once per build and shared by every page.
+public struct Theme: Sendable {
+    public var name: String
+    /// Theme folders from the base theme to this one.
+    public var chain: [String]
+    public var library: MustacheLibrary
+    public var templateNames: Set<String>
+    /// Brand tokens after inheritance (`brand.yaml` of each theme in the chain).
+    public var brand: [String: String]
+    /// Static files: output path → file on disk (a child theme's file replaces its parent's).
+    public var staticFiles: [(path: String, source: String)]
+
+    /// Templates a theme must provide (itself or through `extends:`).
+    public static let requiredTemplates = ["base", "home", "section", "page", "publication", "tag", "tags", "404", "alias"]
+
+    /// Loads `themes/<name>` and the themes it extends.
+    public static func load(name: String, projectRoot: String, fileSystem: any FileSystem,
+                            requestedAt location: SourceLocation, diagnostics: inout DiagnosticBag) -> Theme? {
+        let themesDir = Path.join(projectRoot, "themes")
+        var chain: [String] = []
+        var current: String? = name
+        var currentLocation = location
+        while let themeName = current {
+            if chain.contains(themeName) {
+                diagnostics.error("темы наследуют друг друга по кругу: \((chain + [themeName]).joined(separator: " → "))", at: currentLocation)
+                return nil
+            }
+            let dir = Path.join(themesDir, themeName)
+            guard !themeName.contains("/"), !themeName.hasPrefix("."), fileSystem.isDirectory(dir) else {
+                let available = ((try? fileSystem.entries(of: themesDir)) ?? []).filter { fileSystem.isDirectory(Path.join(themesDir, $0)) }
+                diagnostics.error("нет темы «\(themeName)» в папке themes/; есть: \(available.joined(separator: ", "))", at: currentLocation)
+                return nil
+            }
+            chain.insert(themeName, at: 0)
+            current = nil
+            let manifest = Path.join(dir, "theme.yaml")
+            if fileSystem.isFile(manifest), let text = try? fileSystem.string(at: manifest) {
+                let file = "themes/\(themeName)/theme.yaml"
+                let reader = YAMLReader(file: file, lineOffset: 0)
+                switch reader.parse(text) {
+                case .failure(let d): diagnostics.append(d); return nil
+                case .success(let node):
+                    if let map = MappingReader(node, reader: reader, what: "theme.yaml", diagnostics: &diagnostics) {
+                        map.warnUnknownKeys(known: ["name", "description", "extends"], context: "в theme.yaml", &diagnostics)
+                        if let parent = map.string("extends", &diagnostics) {
+                            current = parent.value
+                            currentLocation = parent.location
+                        }
+                    }
+                }
+            }
+        }
+
+        var templates: [String: (text: String, file: String)] = [:]
+        var brand: [String: String] = [:]
+        var statics: [String: String] = [:]
+        for themeName in chain {
+            let dir = Path.join(themesDir, themeName)
+            let templateDir = Path.join(dir, "templates")
+            if fileSystem.isDirectory(templateDir), let files = try? fileSystem.walk(templateDir) {
+                for file in files where file.hasSuffix(".mustache") {
+                    if let text = try? fileSystem.string(at: Path.join(templateDir, file)) {
+                        templates[String(file.dropLast(".mustache".count))] = (text, "themes/\(themeName)/templates/\(file)")
+                    }
+                }
+            }
+            let brandPath = Path.join(dir, "brand.yaml")
+            if fileSystem.isFile(brandPath), let text = try? fileSystem.string(at: brandPath) {
+                let reader = YAMLReader(file: "themes/\(themeName)/brand.yaml", lineOffset: 0)
+                switch reader.parse(text) {
+                case .failure(let d): diagnostics.append(d)
+                case .success(let node):
+                    if let map = MappingReader(node, reader: reader, what: "brand.yaml", diagnostics: &diagnostics) {
+                        for pair in map.pairs {
+                            if let value = map.string(pair.key, &diagnostics) {
+                                if let problem = Brand.problem(token: pair.key, value: value.value) {
+                                    diagnostics.error(problem, at: value.location)
+                                } else {
+                                    brand[pair.key] = value.value
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let staticDir = Path.join(dir, "static")
+            if fileSystem.isDirectory(staticDir), let files = try? fileSystem.walk(staticDir) {
+                for file in files { statics[file] = Path.join(staticDir, file) }
+            }
+        }
+
+        var library = MustacheLibrary()
+        for (templateName, template) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: template.text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.error("ошибка в шаблоне: \(error.error) — проверьте, что каждая секция {{#…}} закрыта {{/…}}",
+                                  at: SourceLocation(file: template.file, line: error.context.lineNumber, column: max(1, error.context.columnNumber)))
+            } catch {
+                diagnostics.error("ошибка в шаблоне: \(error)", at: SourceLocation(file: template.file))
+            }
+        }
+        let missing = requiredTemplates.filter { templates[$0] == nil }
+        if !missing.isEmpty {
+            diagnostics.error("в теме «\(name)» нет шаблонов: \(missing.map { $0 + ".mustache" }.joined(separator: ", "))", at: location)
+            return nil
+        }
+        return Theme(name: name, chain: chain, library: library, templateNames: Set(templates.keys), brand: brand,
+                     staticFiles: statics.sorted { $0.key < $1.key }.map { (path: $0.key, source: $0.value) })
+    }
+
+    /// Renders a template; the name was checked at load time.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// Brand tokens (цвета, логотип, шрифты) and the CSS written from them.
+public enum Brand {
+    /// Why a token value cannot be used, or nil when it can.
+    public static func problem(token: String, value: String) -> String? {
+        if token.hasPrefix("color_") {
+            let hex = value.hasPrefix("#") ? value.dropFirst() : ""
+            guard [3, 4, 6, 8].contains(hex.count), hex.allSatisfy(\.isHexDigit) else {
+                return "цвет «\(token)» задаётся в виде #rrggbb (например, #1f4e8c), а не «\(value)»"
+            }
+        } else if token.hasPrefix("font_") {
+            guard !value.isEmpty, value.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == " " || $0 == "-" }) else {
+                return "шрифт «\(token)» — это имя семейства из букв, цифр, пробелов и дефисов, а не «\(value)»"
+            }
+        } else if token == "logo" {
+            if value.contains("..") || value.hasPrefix("/") || value.contains(":") {
+                return "logo — путь к файлу внутри static/ темы или портала (например, img/logo.svg), а не «\(value)»"
+            }
+        }
+        return nil
+    }
+
+    /// `:root { --color-primary: …; --font-body: "PT Sans", … }` — sorted, so rebuilds are identical.
+    public static func css(_ tokens: [String: String]) -> String {
+        var lines = [":root {"]
+        for (token, value) in tokens.sorted(by: { $0.key < $1.key }) {
+            let variable = "--" + token.replacingOccurrences(of: "_", with: "-")
+            if token.hasPrefix("color_") {
+                lines.append("  \(variable): \(value);")
+            } else if token.hasPrefix("font_") {
+                lines.append("  \(variable): \"\(value)\", \"PT Sans\", \"Helvetica Neue\", Arial, sans-serif;")
+            }
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

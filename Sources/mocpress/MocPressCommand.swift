@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import MocPress
+
+@main
+struct MocPressCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mocpress",
+        abstract: "Генератор порталов муниципальных опорных центров дополнительного образования детей.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self]
+    )
+}
+
+/// Exit codes of every command (SPEC 4).
+enum Exit {
+    static let ok = ExitCode(0)
+    static let checkFailed = ExitCode(1)
+    static let invalidContent = ExitCode(2)
+    static let usage = ExitCode(64)
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Progress lines only for a person at a terminal, never in CI logs.
+var isInteractive: Bool {
+    isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+}
+
+/// «1 портал», «3 портала», «5 порталов».
+func russianCount(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
+    let mod10 = n % 10, mod100 = n % 100
+    let word = (mod10 == 1 && mod100 != 11) ? one : ((2...4).contains(mod10) && !(12...14).contains(mod100)) ? few : many
+    return "\(n) \(word)"
+}

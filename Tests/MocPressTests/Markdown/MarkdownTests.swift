@@ -1,0 +1,42 @@
+import XCTest
+@testable import MocPress
+
+final class MarkdownTests: XCTestCase {
+    func render(_ text: String, unsafe: Bool = false, resolve: (String) -> LinkResolution = { _ in .keep }) -> RenderedMarkdown {
+        Markdown.render(Array(text.utf8), source: "a.md", firstLine: 5, options: .init(unsafeHTML: unsafe), resolve: resolve)
+    }
+
+    func testHeadingsGetStableLatinIdsAndDuplicatesAreNumbered() {
+        let result = render("## Цели и задачи\n\n## Цели и задачи\n\n### Итоги *2023*\n")
+        XCTAssertEqual(result.headings.map(\.id), ["tseli-i-zadachi", "tseli-i-zadachi-2", "itogi-2023"])
+        let html = result.html.replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(html.contains("<h2 id=\"tseli-i-zadachi\">Цели и задачи <a class=\"heading-anchor\" href=\"#tseli-i-zadachi\""), html)
+        XCTAssertTrue(html.contains("<h3 id=\"itogi-2023\">Итоги <em>2023</em>"), html)
+    }
+
+    func testLinksAreRewrittenThroughTheResolverAndBrokenOnesReportedAtTheirLine() {
+        let result = render("Текст\n\nСм. [план](plan.md) и [нет](missing.md).\n") { target in
+            target == "plan.md" ? .rewrite("/moc/plan/") : .broken("нет такой страницы")
+        }
+        XCTAssertTrue(result.html.contains("<a href=\"/moc/plan/\">план</a>"), result.html)
+        XCTAssertEqual(result.diagnostics.map(\.description), ["a.md:7:23: ошибка: нет такой страницы"])
+    }
+
+    func testRawHTMLIsDroppedUnlessThePortalAllowsIt() {
+        XCTAssertFalse(render("<script>alert(1)</script>\n\nТекст <b>жирный</b>\n").html.contains("<script>"))
+        XCTAssertFalse(render("Текст <b>жирный</b>\n").html.contains("<b>"))
+        XCTAssertTrue(render("Текст <b>жирный</b>\n", unsafe: true).html.contains("<b>жирный</b>"))
+        XCTAssertFalse(render("[x](javascript:alert(1))\n").html.contains("javascript:"))
+    }
+
+    func testAnImageWithoutAltTextIsAWarning() {
+        let result = render("![](foto.jpg)\n\n![Дети на конкурсе](foto2.jpg)\n")
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertEqual(result.diagnostics.first?.severity, .warning)
+        XCTAssertEqual(result.diagnostics.first?.line, 5)
+    }
+
+    func testTheExcerptIsThePlainTextOfTheFirstParagraph() {
+        XCTAssertEqual(render("# Заголовок\n\nПервый *абзац* со [ссылкой](x).\n\nВторой.\n").excerpt, "Первый абзац со ссылкой.")
+    }
+}
