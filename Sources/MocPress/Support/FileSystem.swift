@@ -129,7 +129,7 @@ enum Path {
     static func join(_ parts: String...) -> String { join(parts) }
 
     static func join(_ parts: [String]) -> String {
-        parts.filter { !$0.isEmpty }.joined(separator: "/")
+        parts.filter { !$0.isEmpty && $0 != "." }.joined(separator: "/")
             .replacingOccurrences(of: "//", with: "/")
     }
 
