@@ -53,7 +53,15 @@ struct YAMLReader {
         }
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
-            return "лишнее двоеточие в значении: если в тексте есть «: », заключите значение в кавычки"
+            var message = "лишнее двоеточие в значении: если в тексте есть «: », заключите значение в кавычки"
+            if let colon = line.firstIndex(of: ":") {
+                let key = line[..<colon]
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                if !key.isEmpty, !value.isEmpty, !value.hasPrefix("\""), !value.hasPrefix("'") {
+                    message += " — \(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
+                }
+            }
+            return message
         case let p where p.contains("could not find expected ':'"):
             return "ожидалась запись «ключ: значение»: проверьте двоеточие после ключа и отступы"
         case let p where p.contains("did not find expected key"):
