@@ -33,18 +33,29 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     public func write(_ path: String, bytes: [UInt8]) throws {
         let full = try prepare(path)
-        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
-            throw FileSystemError(path: full, reason: "не удалось записать файл")
-        }
+        try bytes.withUnsafeBufferPointer { try Self.writeFile(full, UnsafeRawBufferPointer($0)) }
     }
 
     public func write(_ path: String, text: String) throws {
         var text = text
         let full = try prepare(path)
-        try text.withUTF8 { buffer in
-            guard FileManager.default.createFile(atPath: full, contents: Data(buffer)) else {
-                throw FileSystemError(path: full, reason: "не удалось записать файл")
+        try text.withUTF8 { try Self.writeFile(full, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Plain open/write/close: the build folder is swapped in whole at the
+    /// end, so per-file atomic writes (and their fsyncs) would only cost time.
+    private static func writeFile(_ path: String, _ buffer: UnsafeRawBufferPointer) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: "не удалось записать файл (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: "не удалось записать файл (\(String(cString: strerror(errno))))")
             }
+            offset += written
         }
     }
 

@@ -31,7 +31,12 @@ public struct SiteBuilder: Sendable {
     /// Builds one portal into `sink`. Nothing is written when reading finds an error.
     public func build(portal id: String, into sink: any OutputSink) -> PortalBuildReport {
         var diagnostics = DiagnosticBag()
-        guard let portal = loader.load(portal: id, diagnostics: &diagnostics) else {
+        let loadStarted = Date()
+        let loaded = loader.load(portal: id, diagnostics: &diagnostics)
+        if ProcessInfo.processInfo.environment["MOCPRESS_TIMING"] != nil {
+            FileHandle.standardError.write(Data("чтение: \(Int(Date().timeIntervalSince(loadStarted) * 1000)) мс\n".utf8))
+        }
+        guard let portal = loaded else {
             return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
         }
         let themeLocation = SourceLocation(file: "content/\(id)/portal.yaml")
@@ -51,8 +56,11 @@ public struct SiteBuilder: Sendable {
         var build = PortalBuild(portal: portal, theme: theme, options: options, fileSystem: fileSystem, sink: sink, baseURL: baseURL)
         build.diagnostics = diagnostics
         do {
-            for step in PortalBuild.steps {
+            let timing = ProcessInfo.processInfo.environment["MOCPRESS_TIMING"] != nil
+            for (number, step) in PortalBuild.steps.enumerated() {
+                let started = Date()
                 try step(&build)
+                if timing { FileHandle.standardError.write(Data("шаг \(number): \(Int(Date().timeIntervalSince(started) * 1000)) мс\n".utf8)) }
             }
         } catch is PortalBuild.Stop {
             // Errors are in the diagnostics.

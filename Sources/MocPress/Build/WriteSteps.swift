@@ -41,48 +41,100 @@ extension PortalBuild {
         build.pagesWritten += pages.count
     }
 
+    /// One output file rendered from a template; the context is built on
+    /// the rendering thread.
+    struct RenderJob: Sendable {
+        var file: String
+        var template: String
+        var context: @Sendable (PortalBuild) -> [String: Any]
+    }
+
+    /// Renders jobs in parallel over the cores.
+    func render(_ jobs: [RenderJob]) throws {
+        let snapshot = self
+        let failures = Slots<String>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let job = jobs[i]
+            do {
+                try snapshot.write(job.file, snapshot.theme.render(job.template, job.context(snapshot)))
+            } catch {
+                failures[i] = "\(error)"
+            }
+        }
+        if let failure = failures.values.compactMap({ $0 }).first { throw FileSystemError(path: portal.id, reason: failure) }
+    }
+
+    /// Jobs for a paginated list at `folder`: page 1 at the folder, then `page/N/`.
+    mutating func listJobs(folder: String, members: [Int], template: String, claimedBy location: SourceLocation,
+                           extra: @escaping @Sendable (PortalBuild, _ number: Int) -> [String: Any]) -> [RenderJob] {
+        let perPage = portal.config.paginate
+        let total = max(1, (members.count + perPage - 1) / perPage)
+        var jobs: [RenderJob] = []
+        for number in 1...total {
+            let file = number == 1 ? URLMap.indexFile(folder) : URLMap.indexFile(Path.join(folder, "page/\(number)"))
+            if number > 1 { urls.claim(file, by: location, what: "страница списка", diagnostics: &diagnostics) }
+            let chunk = Array(members.dropFirst((number - 1) * perPage).prefix(perPage))
+            jobs.append(RenderJob(file: file, template: template) { build in
+                var context = extra(build, number)
+                var list = (context["list"] as? [String: Any]) ?? [:]
+                list["pages"] = chunk.map(build.card)
+                list["hasPages"] = !chunk.isEmpty
+                context["list"] = list
+                if let pagination = build.paginationContext(folder: folder, number: number, total: total) {
+                    context["pagination"] = pagination
+                }
+                return context
+            })
+        }
+        return jobs
+    }
+
     /// Section lists (paginated) and the home page.
     static func writeSections(_ build: inout PortalBuild) throws {
+        var jobs: [RenderJob] = []
         for path in build.portal.sections.keys.sorted() {
             let section = build.portal.sections[path]!
             if let index = section.indexPage, !build.includedSet.contains(index) { continue }
             guard let folder = build.urls.sectionPaths[path] else { continue }
-            let members = section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
-            let subsections: [[String: Any]] = section.children.compactMap { child in
+            let subsections: [Subsection] = section.children.compactMap { child in
                 let sub = build.portal.sections[child]!
                 if let index = sub.indexPage, !build.includedSet.contains(index) { return nil }
-                let count = sub.pages.filter { build.includedSet.contains($0) }.count
-                return ["title": sub.title, "url": build.urls.sectionURL(child) ?? "",
-                        "summary": sub.indexPage.flatMap { build.portal.pages[$0].summary } ?? "", "count": count]
+                return Subsection(path: child, count: sub.pages.filter { build.includedSet.contains($0) }.count)
             }
-            var context = build.sectionPageContext(path: path, section: section)
             if path.isEmpty {
-                context["home"] = build.homeContext()
-                context["list"] = ["pages": [Any](), "hasPages": false, "sections": subsections, "hasSections": !subsections.isEmpty]
-                try build.write("index.html", build.theme.render("home", context))
-                build.pagesWritten += 1
+                jobs.append(RenderJob(file: "index.html", template: "home") { build in
+                    var context = build.sectionPageContext(path: path, section: section)
+                    context["home"] = build.homeContext()
+                    let sections = subsections.map { build.subsectionContext($0) }
+                    context["list"] = ["pages": [Any](), "hasPages": false, "sections": sections, "hasSections": !sections.isEmpty]
+                    return context
+                })
                 continue
             }
-            let perPage = build.portal.config.paginate
-            let total = max(1, (members.count + perPage - 1) / perPage)
-            for number in 1...total {
-                let chunk = members.dropFirst((number - 1) * perPage).prefix(perPage)
-                var pageContext = context
-                pageContext["list"] = ["pages": chunk.map(build.card), "hasPages": !chunk.isEmpty,
-                                       "sections": number == 1 ? subsections : [], "hasSections": number == 1 && !subsections.isEmpty]
-                if let pagination = build.paginationContext(folder: folder, number: number, total: total) {
-                    pageContext["pagination"] = pagination
-                }
-                let file = number == 1 ? URLMap.indexFile(folder) : URLMap.indexFile(Path.join(folder, "page/\(number)"))
-                if number > 1 {
-                    build.urls.claim(file, by: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0), what: "страница списка", diagnostics: &build.diagnostics)
-                }
-                let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil } ?? "section"
-                try build.write(file, build.theme.render(template, pageContext))
-                build.pagesWritten += 1
+            let members = section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
+            let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil } ?? "section"
+            jobs += build.listJobs(folder: folder, members: members, template: template,
+                                   claimedBy: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0)) { build, number in
+                var context = build.sectionPageContext(path: path, section: section)
+                let sections = number == 1 ? subsections.map { build.subsectionContext($0) } : []
+                context["list"] = ["sections": sections, "hasSections": !sections.isEmpty]
+                return context
             }
         }
         try stopOnErrors(&build)
+        try build.render(jobs)
+        build.pagesWritten += jobs.count
+    }
+
+    struct Subsection: Sendable {
+        var path: String
+        var count: Int
+    }
+
+    func subsectionContext(_ sub: Subsection) -> [String: Any] {
+        let section = portal.sections[sub.path]!
+        return ["title": section.title, "url": urls.sectionURL(sub.path) ?? "",
+                "summary": section.indexPage.flatMap { portal.pages[$0].summary } ?? "", "count": sub.count]
     }
 
     /// The context of a section's own page (its `_index.md`, or a stand-in).
@@ -125,7 +177,7 @@ extension PortalBuild {
         return ["blocks": blocks, "latest": latest, "hasLatest": !latest.isEmpty, "events": events, "hasEvents": !events.isEmpty]
     }
 
-    /// A page per tag and the index of all tags.
+    /// A page per tag (paginated) and the index of all tags.
     static func writeTags(_ build: inout PortalBuild) throws {
         var byTag: [String: (name: String, pages: [Int])] = [:]
         for index in build.included where !build.portal.pages[index].isSectionIndex {
@@ -135,25 +187,33 @@ extension PortalBuild {
                 byTag[slug, default: (tag, [])].pages.append(index)
             }
         }
-        let sorted = byTag.sorted { $0.value.name.lowercased() < $1.value.name.lowercased() }
+        let sorted = byTag.sorted { ($0.value.name.lowercased(), $0.key) < ($1.value.name.lowercased(), $1.key) }
+        var jobs: [RenderJob] = []
+        let location = SourceLocation(file: "content/\(build.portal.id)", line: 0, column: 0)
         for (slug, tag) in sorted {
             let folder = "tags/\(slug)"
-            var context = build.baseContext(title: "Тег «\(tag.name)»", sitePath: build.urls.url(folder + "/"), description: nil, activeTop: nil)
-            context["tag"] = ["name": tag.name, "url": build.urls.url(folder + "/")]
-            context["page"] = ["title": "Тег «\(tag.name)»", "url": build.urls.url(folder + "/"),
-                               "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": build.urls.url("tags/")], ["title": tag.name, "url": ""]]]
-            context["list"] = ["pages": tag.pages.sorted(by: build.newestFirst).map(build.card), "hasPages": true]
-            build.urls.claim(URLMap.indexFile(folder), by: SourceLocation(file: "content/\(build.portal.id)", line: 0, column: 0), what: "страница тега", diagnostics: &build.diagnostics)
-            try build.write(URLMap.indexFile(folder), build.theme.render("tag", context))
-            build.pagesWritten += 1
+            build.urls.claim(URLMap.indexFile(folder), by: location, what: "страница тега", diagnostics: &build.diagnostics)
+            let name = tag.name
+            jobs += build.listJobs(folder: folder, members: tag.pages.sorted(by: build.newestFirst), template: "tag", claimedBy: location) { build, _ in
+                let url = build.urls.url(folder + "/")
+                var context = build.baseContext(title: "Тег «\(name)»", sitePath: url, description: nil, activeTop: nil)
+                context["tag"] = ["name": name, "url": url]
+                context["page"] = ["title": "Тег «\(name)»", "url": url,
+                                   "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": build.urls.url("tags/")], ["title": name, "url": ""]]]
+                return context
+            }
         }
-        var context = build.baseContext(title: "Теги", sitePath: build.urls.url("tags/"), description: nil, activeTop: nil)
-        context["tags"] = sorted.map { ["name": $0.value.name, "url": build.urls.url("tags/\($0.key)/"), "count": $0.value.pages.count] as [String: Any] }
-        context["page"] = ["title": "Теги", "url": build.urls.url("tags/"),
-                           "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": ""]]]
-        try build.write("tags/index.html", build.theme.render("tags", context))
-        build.pagesWritten += 1
+        let index: [(slug: String, name: String, count: Int)] = sorted.map { ($0.key, $0.value.name, $0.value.pages.count) }
+        jobs.append(RenderJob(file: "tags/index.html", template: "tags") { build in
+            var context = build.baseContext(title: "Теги", sitePath: build.urls.url("tags/"), description: nil, activeTop: nil)
+            context["tags"] = index.map { ["name": $0.name, "url": build.urls.url("tags/\($0.slug)/"), "count": $0.count] as [String: Any] }
+            context["page"] = ["title": "Теги", "url": build.urls.url("tags/"),
+                               "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": ""]]]
+            return context
+        })
         try stopOnErrors(&build)
+        try build.render(jobs)
+        build.pagesWritten += jobs.count
     }
 
     /// A redirect page at every old URL of a renamed page.

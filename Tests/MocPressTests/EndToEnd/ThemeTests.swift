@@ -1,0 +1,53 @@
+import XCTest
+@testable import MocPress
+
+/// What a visitor gets from the real `themes/moc`.
+final class ThemeTests: XCTestCase {
+    func build(_ portal: TestPortal, theme: String = "moc") throws -> (PortalBuildReport, MemorySink) {
+        let project = try DiskProject()
+        defer { project.remove() }
+        try project.add(portal, theme: theme)
+        let sink = MemorySink()
+        let builder = SiteBuilder(options: BuildOptions(projectRoot: project.root, now: TestPortal.buildDate))
+        return (builder.build(portal: portal.id, into: sink), sink)
+    }
+
+    func testEveryPageIsRussianAccessibleAndLoadsNothingFromAnotherHost() throws {
+        let (report, output) = try build(TestPortal.standard())
+        XCTAssertEqual(report.errors, [])
+        let pages = output.files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        XCTAssertGreaterThan(pages.count, 10)
+        for path in pages {
+            let html = output.text(path)!
+            if path.hasPrefix("novosti/") { continue }
+            if html.contains("http-equiv=\"refresh\"") { continue } // redirect pages
+            XCTAssertTrue(html.contains("<html lang=\"ru\""), path)
+            XCTAssertTrue(html.contains("href=\"#main\""), "skip link on \(path)")
+            XCTAssertTrue(html.contains("id=\"main\""), path)
+            XCTAssertTrue(html.contains("слабовидящих"), "visually impaired switch on \(path)")
+            for attribute in ["src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http"] {
+                XCTAssertFalse(html.contains(attribute), "\(path) loads from another host: \(attribute)")
+            }
+        }
+    }
+
+    func testLinksAssetsAndFeedsHonourTheSubPath() throws {
+        let (_, output) = try build(TestPortal.standard())
+        let html = try XCTUnwrap(output.text("info/news/pervaya/index.html"))
+        XCTAssertTrue(html.contains("href=\"/moc/css/theme.css\""), "theme stylesheet under the base path")
+        XCTAssertTrue(html.contains("href=\"/moc/css/brand.css\""))
+        XCTAssertTrue(html.contains("href=\"/moc/atom.xml\""))
+        XCTAssertTrue(html.contains("12 мая 2023 г."))
+        let hrefs = html.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        for href in hrefs where href.hasPrefix("/") {
+            XCTAssertTrue(href.hasPrefix("/moc/"), "link \(href) ignores the base path")
+        }
+    }
+
+    func testARegionThemeExtendsTheDefaultOne() throws {
+        let (report, output) = try build(TestPortal.standard(), theme: "sever")
+        XCTAssertEqual(report.errors, [])
+        XCTAssertNotNil(output.text("css/theme.css"), "inherited from moc")
+        XCTAssertNotNil(output.text("index.html"))
+    }
+}
