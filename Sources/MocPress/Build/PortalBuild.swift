@@ -34,6 +34,7 @@ struct PortalBuild {
         selectPages,
         resolveURLs,
         resolveBrand,
+        checkFields,
         renderMarkdown,
         checkBlocks,
         stopOnErrors,

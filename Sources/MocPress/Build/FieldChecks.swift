@@ -1,0 +1,75 @@
+import Foundation
+
+/// Checks of the feature keys every build needs, whatever the theme shows:
+/// attached files stay inside the portal and exist; event dates are dates.
+extension PortalBuild {
+    /// Keys holding a path relative to the page (`file`, `files`, `data`) or
+    /// to the portal folder (`plan`).
+    static func checkFields(_ build: inout PortalBuild) {
+        for index in build.included {
+            let page = build.portal.pages[index]
+            let directory = Path.directory(of: page.relativePath)
+            for key in ["file", "files", "data"] {
+                guard let field = page.fields[key] else { continue }
+                for path in field.value.paths {
+                    build.checkPath(path, relativeTo: directory, key: key, at: field.location)
+                }
+            }
+            if let plan = page.fields["plan"] {
+                for path in plan.value.paths {
+                    build.checkPath(path, relativeTo: "", key: "plan", at: plan.location, planFolders: true)
+                }
+            }
+            build.checkEventDates(page)
+        }
+    }
+
+    mutating func checkPath(_ path: String, relativeTo directory: String, key: String, at location: SourceLocation, planFolders: Bool = false) {
+        guard !path.hasPrefix("/"), !path.contains(":"), let normalized = Path.normalize(Path.join(directory, path)), !normalized.isEmpty else {
+            diagnostics.error("путь «\(path)» в «\(key)» ведёт за пределы папки портала: укажите файл внутри content/\(portal.id)/", at: location)
+            return
+        }
+        let exists = portal.resources.contains(normalized)
+            || (planFolders && fileSystem.isFile(Path.join(portal.root, normalized)) && !fileSystem.isSymbolicLink(Path.join(portal.root, normalized)))
+        if !exists {
+            diagnostics.error("файл «\(path)» из «\(key)» не найден (ищем content/\(portal.id)/\(normalized)): проверьте имя и положите файл рядом со страницей", at: location)
+        }
+    }
+
+    mutating func checkEventDates(_ page: Page) {
+        var dates: [String: PageDate] = [:]
+        for key in ["start", "end"] {
+            guard let field = page.fields[key] else { continue }
+            guard let text = field.value.string else {
+                diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ", at: field.location)
+                continue
+            }
+            switch PageDate.parse(text) {
+            case .date(let date): dates[key] = date
+            case .russianForm(let suggestion):
+                diagnostics.error("дата «\(text)» записана не в формате ГГГГ-ММ-ДД: напишите \(key): \(suggestion)", at: field.location)
+            case .impossible:
+                diagnostics.error("такой даты не существует: «\(text)»; проверьте день и месяц", at: field.location)
+            case .malformed:
+                diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, а не «\(text)»", at: field.location)
+            }
+        }
+        if let start = dates["start"], let end = dates["end"], end < start, let location = page.fields["end"]?.location {
+            diagnostics.error("мероприятие заканчивается (\(end.russianText)) раньше, чем начинается (\(start.russianText)): проверьте start и end", at: location)
+        }
+    }
+}
+
+extension YAMLValue {
+    /// A path or a list of paths (`files: [a.pdf, b.docx]`, or `- {file: a.pdf, title: …}`).
+    var paths: [String] {
+        switch self {
+        case .string(let s): return [s]
+        case .list(let items): return items.flatMap { item -> [String] in
+            if case .map = item { return item["file"]?.string.map { [$0] } ?? [] }
+            return item.paths
+        }
+        default: return []
+        }
+    }
+}
