@@ -44,14 +44,9 @@ extension PortalBuild {
                 diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ", at: field.location)
                 continue
             }
-            switch PageDate.parse(text) {
-            case .date(let date): dates[key] = date
-            case .russianForm(let suggestion):
-                diagnostics.error("дата «\(text)» записана не в формате ГГГГ-ММ-ДД: напишите \(key): \(suggestion)", at: field.location)
-            case .impossible:
-                diagnostics.error("такой даты не существует: «\(text)»; проверьте день и месяц", at: field.location)
-            case .malformed:
-                diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, а не «\(text)»", at: field.location)
+            switch PageDate.read(text, key: key) {
+            case .success(let date): dates[key] = date
+            case .failure(let message): diagnostics.error(message.text, at: field.location)
             }
         }
         if let start = dates["start"], let end = dates["end"], end < start, let location = page.fields["end"]?.location {

@@ -159,15 +159,9 @@ struct MappingReader {
 
     func date(_ key: String, _ diagnostics: inout DiagnosticBag) -> Located<PageDate>? {
         guard let text = string(key, &diagnostics) else { return nil }
-        switch PageDate.parse(text.value) {
-        case .date(let date):
-            return Located(date, at: text.location)
-        case .russianForm(let suggestion):
-            diagnostics.error("дата «\(text.value)» записана не в формате ГГГГ-ММ-ДД: напишите \(key): \(suggestion)", at: text.location)
-        case .impossible:
-            diagnostics.error("такой даты не существует: «\(text.value)»; проверьте день и месяц", at: text.location)
-        case .malformed:
-            diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, а не «\(text.value)»", at: text.location)
+        switch PageDate.read(text.value, key: key) {
+        case .success(let date): return Located(date, at: text.location)
+        case .failure(let message): diagnostics.error(message.text, at: text.location)
         }
         return nil
     }

@@ -155,6 +155,22 @@ public struct PageDate: Sendable, Hashable, Comparable {
         return .malformed
     }
 
+    /// A Russian reason why a date field cannot be read.
+    public struct Problem: Error { public var text: String }
+
+    /// Parses the value of a date key, or says in Russian what to write instead.
+    public static func read(_ text: String, key: String) -> Result<PageDate, Problem> {
+        switch parse(text) {
+        case .date(let date): return .success(date)
+        case .russianForm(let suggestion):
+            return .failure(Problem(text: "дата «\(text)» записана не в формате ГГГГ-ММ-ДД: напишите \(key): \(suggestion)"))
+        case .impossible:
+            return .failure(Problem(text: "такой даты не существует: «\(text)»; проверьте день и месяц"))
+        case .malformed:
+            return .failure(Problem(text: "«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ, а не «\(text)»"))
+        }
+    }
+
     /// Seconds since the Unix epoch of this local moment in `zone`.
     public func instant(in zone: TimeZone) -> Date {
         var calendar = Calendar(identifier: .gregorian)
