@@ -106,7 +106,11 @@ public struct AtomicOutput {
     public init(outputRoot: String, portal: String) throws {
         destination = Path.join(outputRoot, portal)
         temporary = Path.join(outputRoot, ".\(portal).mocpress-tmp-\(getpid())")
-        try? FileManager.default.removeItem(atPath: temporary)
+        // Leftovers of a build that was killed half-way are removed, never published.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: outputRoot)) ?? []
+        where name.hasPrefix(".\(portal).mocpress-tmp-") || name.hasPrefix("\(portal).mocpress-old-") {
+            try? FileManager.default.removeItem(atPath: Path.join(outputRoot, name))
+        }
         try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
     }
 

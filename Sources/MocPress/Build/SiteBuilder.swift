@@ -39,7 +39,7 @@ public struct SiteBuilder: Sendable {
         guard let portal = loaded else {
             return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
         }
-        let themeLocation = SourceLocation(file: "content/\(id)/portal.yaml")
+        let themeLocation = portal.config.themeLocation
         guard let theme = Theme.load(name: portal.config.theme, projectRoot: options.projectRoot, fileSystem: fileSystem,
                                      requestedAt: themeLocation, diagnostics: &diagnostics) else {
             return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)

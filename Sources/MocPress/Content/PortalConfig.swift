@@ -24,6 +24,8 @@ public struct PortalConfig: Sendable {
     public var hostOrganization: Organization?
     public var baseURL: BaseURL
     public var theme: String
+    /// Where `theme:` was written (or the top of portal.yaml).
+    public var themeLocation: SourceLocation
     /// Brand token overrides (`brand:`), by token name, with their places.
     public var brand: [String: Located<String>]
     public var timeZone: TimeZone
@@ -140,6 +142,7 @@ public struct PortalConfig: Sendable {
             if p.value >= 1 { paginate = p.value } else { diagnostics.error("paginate должно быть не меньше 1", at: p.location) }
         }
 
+        let themeValue = map.string("theme", &diagnostics)
         return PortalConfig(
             title: title?.value ?? "",
             shortTitle: shortTitle ?? title?.value ?? "",
@@ -147,7 +150,8 @@ public struct PortalConfig: Sendable {
             region: map.string("region", &diagnostics)?.value,
             hostOrganization: host,
             baseURL: baseURL,
-            theme: map.string("theme", &diagnostics)?.value ?? "moc",
+            theme: themeValue?.value ?? "moc",
+            themeLocation: themeValue?.location ?? fileStart,
             brand: brand,
             timeZone: TimeZone(identifier: timeZoneID)!,
             timeZoneID: timeZoneID,
