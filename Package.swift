@@ -36,7 +36,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MocPressTests",
-            dependencies: ["MocPress"]
+            dependencies: ["MocPress"],
+            exclude: ["Schedule/Fixtures"]
         ),
     ]
 )

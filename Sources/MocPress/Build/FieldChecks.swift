@@ -24,6 +24,35 @@ extension PortalBuild {
         }
     }
 
+    /// Claims on media plan items (`mediaplan:`) name items that exist; the
+    /// evidence links (`links:`) are web addresses.
+    static func checkClaims(_ build: inout PortalBuild) {
+        let known = build.portal.mediaPlans.flatMap { $0.items.map(\.id) }
+        for index in build.included {
+            let page = build.portal.pages[index]
+            for claim in page.mediaplanClaims where build.portal.mediaPlanItem(claim.value) == nil {
+                var message = "неизвестный пункт медиаплана «\(claim.value)»"
+                if let suggestion = Spelling.closest(to: claim.value, among: known) {
+                    message += ": возможно, имелось в виду «\(suggestion)»"
+                } else if known.isEmpty {
+                    message += ": у портала нет медиаплана (content/\(build.portal.id)/mediaplan/<год>.yaml)"
+                } else {
+                    message += "; пункты медиаплана: \(known.joined(separator: ", "))"
+                }
+                build.diagnostics.error(message, at: claim.location)
+            }
+            if !page.mediaplanClaims.isEmpty && !build.isPublication(page) {
+                build.diagnostics.warning("mediaplan: засчитывается только у публикаций — датированных страниц информационного блока (новости, анонсы)", at: page.mediaplanClaims[0].location)
+            }
+            for link in page.links {
+                let lower = link.value.lowercased()
+                if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
+                    build.diagnostics.warning("ссылка «\(link.value)» в links: должна быть адресом https://… публикации в другом месте", at: link.location, code: Finding.Kind.brokenEvidence.rawValue)
+                }
+            }
+        }
+    }
+
     mutating func checkPath(_ path: String, relativeTo directory: String, key: String, at location: SourceLocation, planFolders: Bool = false) {
         guard !path.hasPrefix("/"), !path.contains(":"), let normalized = Path.normalize(Path.join(directory, path)), !normalized.isEmpty else {
             diagnostics.error("путь «\(path)» в «\(key)» ведёт за пределы папки портала: укажите файл внутри content/\(portal.id)/", at: location)

@@ -28,16 +28,22 @@ struct PortalBuild {
     var pagesWritten = 0
     var filesWritten = 0
 
-    /// The pipeline. Steps before `stopOnErrors` only read and check;
-    /// the ones after write output.
-    static let steps: [Step] = [
+    /// The pipeline: read and check everything, stop on an error, then write.
+    static let steps: [Step] = readingSteps + [stopOnErrors] + writingSteps
+
+    /// Steps that only read and check; `check` runs these too.
+    static let readingSteps: [Step] = [
         selectPages,
         resolveURLs,
         resolveBrand,
         checkFields,
+        checkClaims,
         renderMarkdown,
         checkBlocks,
-        stopOnErrors,
+    ]
+
+    /// Steps that write output.
+    static let writingSteps: [Step] = [
         writePages,
         writeSections,
         writeTags,
@@ -169,7 +175,7 @@ struct PortalBuild {
         for block in BlockKind.allCases {
             let sections = build.portal.sections.values.filter { $0.block == block }
             if sections.isEmpty {
-                build.diagnostics.warning("на портале нет блока «\(block.title)»: создайте раздел с _index.md, в котором указано block: \(block.rawValue)", at: location)
+                build.diagnostics.warning("на портале нет блока «\(block.title)»: создайте раздел с _index.md, в котором указано block: \(block.rawValue)", at: location, code: Finding.Kind.missingBlock.rawValue)
                 continue
             }
             let count = build.included.filter { index in
@@ -178,7 +184,7 @@ struct PortalBuild {
             }.count
             if count == 0 {
                 let file = sections.compactMap { $0.indexPage.map { build.portal.pages[$0].source } }.sorted().first ?? location.file
-                build.diagnostics.warning("блок «\(block.title)» пуст: добавьте в него хотя бы одну страницу", at: SourceLocation(file: file))
+                build.diagnostics.warning("блок «\(block.title)» пуст: добавьте в него хотя бы одну страницу", at: SourceLocation(file: file), code: Finding.Kind.emptyBlock.rawValue)
             }
         }
     }

@@ -28,46 +28,71 @@ public struct SiteBuilder: Sendable {
         return .success(options.portals)
     }
 
-    /// Builds one portal into `sink`. Nothing is written when reading finds an error.
-    public func build(portal id: String, into sink: any OutputSink) -> PortalBuildReport {
+    /// Loads a portal and its theme and resolves its address: everything a
+    /// build or a check starts from.
+    func prepare(portal id: String, sink: any OutputSink) -> Result<PortalBuild, DiagnosticBag> {
         var diagnostics = DiagnosticBag()
-        let loadStarted = Date()
+        let started = Date()
         let loaded = loader.load(portal: id, diagnostics: &diagnostics)
-        if ProcessInfo.processInfo.environment["MOCPRESS_TIMING"] != nil {
-            FileHandle.standardError.write(Data("чтение: \(Int(Date().timeIntervalSince(loadStarted) * 1000)) мс\n".utf8))
-        }
-        guard let portal = loaded else {
-            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
-        }
-        let themeLocation = portal.config.themeLocation
+        if Self.timing { Self.report("чтение", since: started) }
+        guard let portal = loaded else { return .failure(diagnostics) }
         guard let theme = Theme.load(name: portal.config.theme, projectRoot: options.projectRoot, fileSystem: fileSystem,
-                                     requestedAt: themeLocation, diagnostics: &diagnostics) else {
-            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+                                     requestedAt: portal.config.themeLocation, diagnostics: &diagnostics) else {
+            return .failure(diagnostics)
         }
         var baseURL = portal.config.baseURL
         if let override = options.baseURL {
             let text = override.replacingOccurrences(of: "{portal}", with: id)
             guard let parsed = BaseURL(text) else {
                 diagnostics.error("--base-url должен быть полным адресом вида https://cdt.example.ru/moc/, а не «\(text)»", at: SourceLocation(file: "--base-url", line: 0, column: 0))
-                return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+                return .failure(diagnostics)
             }
             baseURL = parsed
         }
         var build = PortalBuild(portal: portal, theme: theme, options: options, fileSystem: fileSystem, sink: sink, baseURL: baseURL)
         build.diagnostics = diagnostics
+        return .success(build)
+    }
+
+    static let timing = ProcessInfo.processInfo.environment["MOCPRESS_TIMING"] != nil
+
+    static func report(_ what: String, since started: Date) {
+        FileHandle.standardError.write(Data("\(what): \(Int(Date().timeIntervalSince(started) * 1000)) мс\n".utf8))
+    }
+
+    /// Runs steps, turning a stop or a write failure into diagnostics.
+    static func run(_ steps: [PortalBuild.Step], on build: inout PortalBuild) {
         do {
-            let timing = ProcessInfo.processInfo.environment["MOCPRESS_TIMING"] != nil
-            for (number, step) in PortalBuild.steps.enumerated() {
+            for (number, step) in steps.enumerated() {
                 let started = Date()
                 try step(&build)
-                if timing { FileHandle.standardError.write(Data("шаг \(number): \(Int(Date().timeIntervalSince(started) * 1000)) мс\n".utf8)) }
+                if timing { report("шаг \(number)", since: started) }
             }
         } catch is PortalBuild.Stop {
             // Errors are in the diagnostics.
         } catch {
-            build.diagnostics.error("не удалось записать результат сборки: \(error)", at: SourceLocation(file: "content/\(id)", line: 0, column: 0))
+            build.diagnostics.error("не удалось записать результат сборки: \(error)", at: SourceLocation(file: "content/\(build.portal.id)", line: 0, column: 0))
         }
-        return PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
+    }
+
+    /// Builds one portal into `sink`. Nothing is written when reading finds an error.
+    public func build(portal id: String, into sink: any OutputSink) -> PortalBuildReport {
+        switch prepare(portal: id, sink: sink) {
+        case .failure(let diagnostics):
+            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+        case .success(var build):
+            Self.run(PortalBuild.steps, on: &build)
+            return PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
+        }
+    }
+
+    /// Reads and checks a portal as a build would, writing nothing.
+    func read(portal id: String) -> Result<PortalBuild, DiagnosticBag> {
+        prepare(portal: id, sink: MemorySink()).map { build in
+            var build = build
+            Self.run(PortalBuild.readingSteps, on: &build)
+            return build
+        }
     }
 
     /// Builds one portal into `outputRoot/<portal>/`, replacing the previous

@@ -48,8 +48,48 @@ public struct ContentLoader: Sendable {
              unreadable: &unreadable, diagnostics: &diagnostics)
         pages.sort { $0.relativePath < $1.relativePath }
         let sections = buildSections(pages: pages, display: display, diagnostics: &diagnostics)
+        let plans = loadPlans(root: root, display: display, config: config, diagnostics: &diagnostics)
         return Portal(id: id, root: root, config: config, pages: pages, sections: sections,
-                      staticFiles: staticFiles.sorted(), resources: resources.sorted(), unreadablePages: unreadable)
+                      staticFiles: staticFiles.sorted(), resources: resources.sorted(), unreadablePages: unreadable, plans: plans)
+    }
+
+    /// `mediaplan/*.yaml` and `workplan/*.yaml`, sorted by year; item ids of
+    /// the media plans are unique across the portal.
+    private func loadPlans(root: String, display: String, config: PortalConfig, diagnostics: inout DiagnosticBag) -> [Plan] {
+        var plans: [Plan] = []
+        for kind in Plan.Kind.allCases {
+            let folder = Path.join(root, kind.rawValue)
+            guard fileSystem.isDirectory(folder), let names = try? fileSystem.entries(of: folder) else { continue }
+            for name in names where !name.hasPrefix(".") {
+                let relative = "\(kind.rawValue)/\(name)"
+                let shown = Path.join(display, relative)
+                let ext = Path.fileExtension(of: name)
+                guard ext == "yaml" || ext == "yml" else {
+                    diagnostics.warning("в папке \(kind.rawValue)/ ожидаются только планы <год>.yaml: файл пропущен", at: SourceLocation(file: shown, line: 0, column: 0))
+                    continue
+                }
+                guard let bytes = try? fileSystem.contents(of: Path.join(folder, name)) else {
+                    diagnostics.error("не удалось прочитать план", at: SourceLocation(file: shown, line: 0, column: 0))
+                    continue
+                }
+                let text = String(decoding: stripBOM(bytes), as: UTF8.self)
+                if let plan = PlanReader.read(text: text, file: shown, relativePath: relative, kind: kind,
+                                              yearRound: config.yearRound, diagnostics: &diagnostics) {
+                    plans.append(plan)
+                }
+            }
+        }
+        plans.sort { ($0.kind.rawValue, $0.year, $0.file) < ($1.kind.rawValue, $1.year, $1.file) }
+        var owners: [String: String] = [:]
+        for plan in plans where plan.kind == .media {
+            for item in plan.items {
+                if let other = owners[item.id], other != plan.file {
+                    diagnostics.error("id «\(item.id)» уже есть в \(other): id пунктов медиапланов не повторяются в пределах портала", at: item.location)
+                }
+                owners[item.id] = owners[item.id] ?? plan.file
+            }
+        }
+        return plans
     }
 
     private func stripBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

@@ -111,6 +111,18 @@ public struct Portal: Sendable {
     /// Markdown files that could not be read (already reported): links to
     /// them are not reported again as missing.
     public var unreadablePages: Set<String> = []
+    /// Media plans and work plans (`mediaplan/<year>.yaml`, `workplan/<year>.yaml`), by year.
+    public var plans: [Plan] = []
+
+    public var mediaPlans: [Plan] { plans.filter { $0.kind == .media } }
+
+    /// The media plan item with this id, and its plan.
+    public func mediaPlanItem(_ id: String) -> (plan: Plan, item: PlanItem)? {
+        for plan in mediaPlans {
+            if let item = plan.items.first(where: { $0.id == id }) { return (plan, item) }
+        }
+        return nil
+    }
 
     public var home: Page? { pages.first { $0.relativePath == "_index.md" } }
 }

@@ -82,7 +82,7 @@ public enum Markdown {
         for node in linkNodes {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             if isImage && plainText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
-                diagnostics.append(.warning("у изображения нет описания: напишите, что на нём, в квадратных скобках — ![Описание снимка](файл.jpg)", at: location(node)))
+                diagnostics.append(.warning("у изображения нет описания: напишите, что на нём, в квадратных скобках — ![Описание снимка](файл.jpg)", at: location(node), code: "image-without-alt"))
             }
             guard let rawURL = cmark_node_get_url(node) else { continue }
             let url = String(cString: rawURL)

@@ -20,21 +20,24 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     /// A Russian message that says what is wrong and how to fix it.
     public var message: String
+    /// What kind of problem this is, for reports that group them (`missing-block`, …).
+    public var code: String?
 
-    public init(file: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+    public init(file: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String, code: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.severity = severity
         self.message = message
+        self.code = code
     }
 
     public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(file: location.file, line: location.line, column: location.column, severity: .error, message: message)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(file: location.file, line: location.line, column: location.column, severity: .warning, message: message)
+    public static func warning(_ message: String, at location: SourceLocation, code: String? = nil) -> Diagnostic {
+        Diagnostic(file: location.file, line: location.line, column: location.column, severity: .warning, message: message, code: code)
     }
 
     /// `content/a/b.md:3:7: ошибка: …` — the form editors and CI logs link to.
@@ -57,7 +60,7 @@ public struct SourceLocation: Sendable, Hashable {
 }
 
 /// Collects diagnostics of one run.
-public struct DiagnosticBag: Sendable {
+public struct DiagnosticBag: Error, Sendable {
     public private(set) var items: [Diagnostic] = []
 
     public init() {}
@@ -69,8 +72,8 @@ public struct DiagnosticBag: Sendable {
         items.append(.error(message, at: location))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation) {
-        items.append(.warning(message, at: location))
+    public mutating func warning(_ message: String, at location: SourceLocation, code: String? = nil) {
+        items.append(.warning(message, at: location, code: code))
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }

@@ -53,6 +53,22 @@ struct TestPortal {
           phone: +7 (47555) 2-11-11
         """
 
+    static let mediaPlan = """
+        title: Медиаплан освещения деятельности МОЦ на 2023 год
+        year: 2023
+        items:
+          - id: navigator
+            activity: Информирование о работе регионального навигатора
+            schedule: Май 2023 г.
+            result: Информация на сайте МОЦ
+            responsible: МОЦ
+          - id: site-section
+            activity: Пополнение раздела МОЦ на сайте
+            schedule: в течение года
+            result: Публикации
+            responsible: МОЦ
+        """
+
     /// A portal with the four blocks, each with one page.
     static func standard() -> TestPortal {
         var portal = TestPortal()
@@ -66,6 +82,7 @@ struct TestPortal {
         portal["ekspert/monitoring.md"] = "---\ntitle: Мониторинг 2023\n---\nИтоги.\n"
         portal["info/_index.md"] = "---\ntitle: Информационный блок\nblock: info\nweight: 4\n---\n"
         portal["info/news/_index.md"] = "---\ntitle: Новости\n---\n"
+        portal["mediaplan/2023.yaml"] = TestPortal.mediaPlan
         portal["info/news/pervaya.md"] = "---\ntitle: Первая новость\ndate: 2023-05-12\ntags: [Навигатор]\nchannels: [site, vk]\nmediaplan: [navigator]\n---\nНовость о навигаторе.\n"
         return portal
     }

@@ -1,0 +1,72 @@
+import XCTest
+@testable import MocPress
+
+final class PlanReaderTests: XCTestCase {
+    func read(_ text: String) -> (Plan?, [String]) {
+        var bag = DiagnosticBag()
+        let plan = PlanReader.read(text: text, file: "content/p/mediaplan/2023.yaml", relativePath: "mediaplan/2023.yaml",
+                                   kind: .media, yearRound: .halfYear, diagnostics: &bag)
+        return (plan, bag.sorted.map(\.description))
+    }
+
+    func testReadsItemsWithTheirSchedulesAndLines() throws {
+        let (plan, diagnostics) = read(TestPortal.mediaPlan)
+        XCTAssertEqual(diagnostics, [])
+        let p = try XCTUnwrap(plan)
+        XCTAssertEqual(p.year, 2023)
+        XCTAssertEqual(p.items.map(\.id), ["navigator", "site-section"])
+        XCTAssertEqual(p.items[0].schedule.canonical, "2023-05-01..2023-05-31")
+        XCTAssertEqual(p.items[1].schedule.canonical, "2023-01-01..2023-06-30; 2023-07-01..2023-12-31")
+        XCTAssertEqual(p.items[1].location.line, 9)
+    }
+
+    func testDuplicateAndMalformedIdsUnknownKeysAndInvalidSchedulesAreReportedAtTheirLines() {
+        let (plan, diagnostics) = read("""
+            year: 2023
+            items:
+              - id: navigator
+                activity: А
+                schedule: Май
+              - id: navigator
+                activity: Б
+                schedule: Июнь
+              - id: Навигатор 2
+                activity: В
+                schedule: Июль
+              - id: spring
+                activity: Г
+                schedule: весной
+                resposible: МОЦ
+              - id: extra
+                activity: Д
+                schedule: Август
+                windows: ["2023-08-01..2023-08-15"]
+                min: 2
+            """)
+        XCTAssertEqual(diagnostics, [
+            "content/p/mediaplan/2023.yaml:6:9: ошибка: id «navigator» уже есть у другого пункта (строка 3): у каждого пункта свой id",
+            "content/p/mediaplan/2023.yaml:9:9: ошибка: id «Навигатор 2» должен состоять из строчных латинских букв, цифр и дефисов, например «navigator-2»",
+            "content/p/mediaplan/2023.yaml:14:15: предупреждение: «Сроки» пункта «spring» не распознаны: не удалось распознать «весной»: укажите месяц, квартал или дату, например «март – май»",
+            "content/p/mediaplan/2023.yaml:15:5: предупреждение: неизвестный ключ «resposible» в пункте плана: возможно, имелось в виду «responsible»",
+        ])
+        XCTAssertEqual(plan?.items.map(\.id), ["navigator", "spring", "extra"])
+        XCTAssertEqual(plan?.items.last?.schedule.canonical, "2023-08-01..2023-08-15 min=2")
+    }
+
+    func testAClaimOnAnUnknownItemIsABuildErrorAtItsLine() {
+        var portal = TestPortal.standard()
+        portal["info/news/pervaya.md"] = "---\ntitle: П\ndate: 2023-05-12\nmediaplan: [navigatr]\n---\n"
+        XCTAssertEqual(portal.build().report.errors, [
+            "content/demo/info/news/pervaya.md:4:13: ошибка: неизвестный пункт медиаплана «navigatr»: возможно, имелось в виду «navigator»",
+        ])
+    }
+
+    func testAnInvalidScheduleNeverStopsTheBuild() {
+        var portal = TestPortal.standard()
+        portal["mediaplan/2023.yaml"] = TestPortal.mediaPlan.replacingOccurrences(of: "schedule: Май 2023 г.", with: "schedule: весной")
+        let (report, output) = portal.build()
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.warnings.count, 1)
+        XCTAssertNotNil(output.text("index.html"))
+    }
+}
