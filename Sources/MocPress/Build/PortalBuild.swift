@@ -35,6 +35,7 @@ struct PortalBuild {
     static let readingSteps: [Step] = [
         selectPages,
         resolveURLs,
+        claimPlanPages,
         resolveBrand,
         checkFields,
         checkClaims,
@@ -48,6 +49,7 @@ struct PortalBuild {
         writeSections,
         writeTags,
         writeAliases,
+        writePlans,
         writeFeeds,
         copyFiles,
     ]

@@ -120,6 +120,7 @@ extension PortalBuild {
             "logoAlt": brand["logo_alt"] ?? "Логотип: \(config.shortTitle)",
             "menu": menu,
             "tagsUrl": urls.url("tags/"),
+            "plans": plansContext,
             "metrika": config.metrika ?? "",
             "posWidget": config.posWidget ?? "",
             "year": String(today.year),
@@ -175,6 +176,7 @@ extension PortalBuild {
             "isPublication": isPublication(page),
             "channels": page.channels.map { ["name": Self.channelName($0)] },
             "links": page.links.map { ["url": $0.value] },
+            "mediaplan": claimsContext(page),
             "params": page.params?.templateValue ?? [String: Any](),
         ]
         addDate(page.date, to: &context)

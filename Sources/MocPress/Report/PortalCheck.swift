@@ -73,12 +73,7 @@ public struct Checker: Sendable {
     static func check(_ build: PortalBuild, asOf requested: LocalDate?) -> PortalCheck {
         let portal = build.portal
         let asOf = requested ?? build.today
-        let publications: [Publication] = build.publications.map { index in
-            let page = portal.pages[index]
-            let folder = build.urls.pagePaths[index] ?? ""
-            return Publication(path: "/" + (folder.isEmpty ? "" : folder + "/"), title: page.title, date: page.date!,
-                               claims: page.mediaplanClaims.map(\.value), links: page.links.map(\.value), source: page.source)
-        }
+        let publications = build.evidence
         let items = Compliance.evaluate(plans: portal.plans, publications: publications, asOf: asOf, graceDays: portal.config.graceDays)
 
         var findings: [Finding] = []

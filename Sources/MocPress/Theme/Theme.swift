@@ -16,7 +16,7 @@ public struct Theme: Sendable {
     public var staticFiles: [(path: String, source: String)]
 
     /// Templates a theme must provide (itself or through `extends:`).
-    public static let requiredTemplates = ["base", "home", "section", "page", "publication", "tag", "tags", "404", "alias"]
+    public static let requiredTemplates = ["base", "home", "section", "page", "publication", "tag", "tags", "404", "alias", "plan"]
 
     /// Loads `themes/<name>` and the themes it extends.
     public static func load(name: String, projectRoot: String, fileSystem: any FileSystem,

@@ -70,3 +70,25 @@ final class PlanReaderTests: XCTestCase {
         XCTAssertNotNil(output.text("index.html"))
     }
 }
+
+final class PlanPageTests: XCTestCase {
+    func testTheMediaPlanPageShowsEachItemsStatusAndItsPublications() throws {
+        // Built on 2024-01-15: May is done, the second half of the year overdue.
+        let (report, output) = TestPortal.standard().build()
+        XCTAssertEqual(report.errors, [])
+        let html = try XCTUnwrap(output.text("info/mediaplan/2023/index.html"))
+        XCTAssertTrue(html.contains("<tr id=\"navigator\"><td>1</td><td>Информирование о работе регионального навигатора</td><td>Май 2023 г.</td><td class=\"done\">выполнено <a href=\"/moc/info/news/pervaya/\">Первая новость</a></td></tr>"), html)
+        XCTAssertTrue(html.contains("<td class=\"overdue\">просрочено</td>"), html)
+        let publication = try XCTUnwrap(output.text("info/news/pervaya/index.html"))
+        XCTAssertTrue(publication.contains("<a class=\"claim\" href=\"/moc/info/mediaplan/2023/#navigator\">Информирование о работе регионального навигатора</a>"), publication)
+    }
+
+    func testTheWorkPlanIsPublishedWithoutStatuses() throws {
+        var portal = TestPortal.standard()
+        portal["workplan/2023.yaml"] = "year: 2023\nitems:\n  - id: seminar\n    activity: Семинар\n    schedule: весной\n"
+        let (report, output) = portal.build()
+        XCTAssertEqual(report.warnings, [], "work plans are published, not checked")
+        let html = try XCTUnwrap(output.text("info/workplan/2023/index.html"))
+        XCTAssertTrue(html.contains("<tr id=\"seminar\"><td>1</td><td>Семинар</td><td>весной</td></tr>"), html)
+    }
+}

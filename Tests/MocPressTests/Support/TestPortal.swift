@@ -24,7 +24,7 @@ struct TestPortal {
             """,
         "themes/t/templates/publication.mustache": """
             {{<base}}{{$main}}<article class="publication"><h1>{{page.title}}</h1><time datetime="{{page.dateISO}}">{{page.dateText}}</time>
-            {{#page.channels}}<span class="channel">{{name}}</span>{{/page.channels}}<div class="content">{{{page.content}}}</div></article>{{/main}}{{/base}}
+            {{#page.channels}}<span class="channel">{{name}}</span>{{/page.channels}}{{#page.mediaplan}}<a class="claim" href="{{url}}">{{activity}}</a>{{/page.mediaplan}}<div class="content">{{{page.content}}}</div></article>{{/main}}{{/base}}
             """,
         "themes/t/templates/section.mustache": """
             {{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}
@@ -40,6 +40,9 @@ struct TestPortal {
             """,
         "themes/t/templates/tag.mustache": "{{<base}}{{$main}}<h1>{{tag.name}}</h1>{{#list.pages}}<a href=\"{{url}}\">{{title}}</a>{{/list.pages}}{{/main}}{{/base}}",
         "themes/t/templates/tags.mustache": "{{<base}}{{$main}}{{#tags}}<a href=\"{{url}}\">{{name}} ({{count}})</a>{{/tags}}{{/main}}{{/base}}",
+        "themes/t/templates/plan.mustache": """
+            {{<base}}{{$main}}<h1>{{plan.title}}</h1><table>{{#plan.items}}<tr id="{{id}}"><td>{{number}}</td><td>{{activity}}</td><td>{{schedule}}</td>{{#plan.isMedia}}<td class="{{status}}">{{statusText}}{{#publications}} <a href="{{url}}">{{title}}</a>{{/publications}}</td>{{/plan.isMedia}}</tr>{{/plan.items}}</table>{{/main}}{{/base}}
+            """,
         "themes/t/templates/404.mustache": "{{<base}}{{$main}}<h1>Страница не найдена</h1>{{/main}}{{/base}}",
         "themes/t/templates/alias.mustache": "<!doctype html><meta http-equiv=\"refresh\" content=\"0; url={{target.url}}\"><link rel=\"canonical\" href=\"{{target.canonicalUrl}}\"><a href=\"{{target.url}}\">{{pageTitle}}</a>",
     ]
