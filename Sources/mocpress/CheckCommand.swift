@@ -23,10 +23,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Считать ошибкой и нераспознанные сроки, неполный пакет документов, отсутствующий или пустой блок.")
     var strict = false
 
+    @Option(name: .long, help: "Полугодовой отчёт для РМЦ, например 2023-H1: пишет <портал>-2023-H1.html и .csv в папку --output (по умолчанию текущую).")
+    var report: String?
+
     @Option(name: .long, help: "Папка проекта с content/ и themes/.")
     var source: String = "."
 
     func validate() throws {
+        if let report, HalfYearReport(report) == nil {
+            throw ValidationError("--report ожидает полугодие в виде 2023-H1 или 2023-H2, а не «\(report)»")
+        }
         if let asOf, LocalDate(iso: asOf) == nil {
             throw ValidationError("--as-of ожидает дату ГГГГ-ММ-ДД, а не «\(asOf)»")
         }
@@ -51,6 +57,11 @@ struct CheckCommand: ParsableCommand {
         }
         let reportDate = checks.first?.asOf ?? LocalDate(iso: asOf ?? "") ?? LocalDate.today(at: Date(), in: .current)
         let report = CheckReport(checks: checks, asOf: reportDate, strict: strict)
+        if let halfYear = self.report.flatMap(HalfYearReport.init) {
+            try writeHalfYear(halfYear, checks: checks)
+            if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+            return
+        }
         let text = report.render(CheckFormat(rawValue: format)!)
         if let output {
             do {
@@ -64,6 +75,24 @@ struct CheckCommand: ParsableCommand {
         }
         let code = report.exitCode
         if code != 0 { throw ExitCode(code) }
+    }
+}
+
+extension CheckCommand {
+    func writeHalfYear(_ halfYear: HalfYearReport, checks: [PortalCheck]) throws {
+        let folder = output ?? "."
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for check in checks where !check.hasContentErrors {
+                let base = (folder as NSString).appendingPathComponent("\(check.portal)-\(halfYear.name)")
+                try halfYear.html(check).write(toFile: base + ".html", atomically: true, encoding: .utf8)
+                try halfYear.csv(check).write(toFile: base + ".csv", atomically: true, encoding: .utf8)
+                print("Отчёт за \(halfYear.russian): \(base).html, \(base).csv")
+            }
+        } catch {
+            printError("mocpress: не удалось записать отчёт в \(folder): \(error.localizedDescription)")
+            throw Exit.invalidContent
+        }
     }
 }
 

@@ -163,7 +163,8 @@ public struct CheckReport: Sendable {
     }
 
     static func todo(_ result: ItemResult, portal: String) -> String {
-        "Опубликуйте материал «\(result.item.result.isEmpty ? result.item.activity : result.item.result)» в информационном блоке и укажите в его front matter mediaplan: [\(result.item.id)]. Если публикация уже есть, добавьте этот id в её mediaplan:."
+        let expected = result.item.result.isEmpty ? "" : " (ожидаемый результат по плану: «\(result.item.result.oneLine)»)"
+        return "опубликуйте в информационном блоке материал по этому пункту\(expected) и укажите в его front matter mediaplan: [\(result.item.id)]. Если публикация уже есть, добавьте этот id в её mediaplan:."
     }
 
     public var text: String {
@@ -180,7 +181,7 @@ public struct CheckReport: Sendable {
                 guard !group.isEmpty else { continue }
                 out += "  \(Self.heading(status)) (\(group.count)):\n"
                 for result in group {
-                    out += "    [\(result.item.id)] \(result.item.activity) — сроки «\(result.item.scheduleText)» (медиаплан \(result.plan.year))\n"
+                    out += "    [\(result.item.id)] \(result.item.activity.oneLine) — сроки «\(result.item.scheduleText.oneLine)» (медиаплан \(result.plan.year))\n"
                     switch status {
                     case .overdue:
                         out += "      \(Self.overdueSummary(result))\n"
@@ -251,6 +252,13 @@ public struct CheckReport: Sendable {
             out += " Последняя публикация: \(check.lastPublication.map { Escape.xml($0.russianText) } ?? "нет").</p>\n"
         }
         return out + "</body></html>\n"
+    }
+}
+
+extension String {
+    /// Plan cells copied from Word keep their line breaks; one line for reports.
+    var oneLine: String {
+        split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }
 

@@ -3,6 +3,9 @@ import Foundation
 /// What `mocpress check` found for one portal (SPEC 4).
 public struct PortalCheck: Sendable {
     public var portal: String
+    /// The portal's title and published address, for reports sent to the РМЦ.
+    public var title: String = ""
+    public var baseURL: String = ""
     public var asOf: LocalDate
     public var items: [ItemResult]
     public var package: PackageStatus
@@ -100,8 +103,8 @@ public struct Checker: Sendable {
             findings.append(Finding(kind: .incompletePackage, message: "пакет нормативных документов неполон: нет \(names) на \(asOf.year) год", location: nil))
         }
         let last = publications.filter { $0.date.day <= asOf }.map(\.date.day).max()
-        return PortalCheck(portal: portal.id, asOf: asOf, items: items, package: package, blocks: blocks, lastPublication: last,
-                           findings: findings, diagnostics: build.diagnostics.sorted)
+        return PortalCheck(portal: portal.id, title: portal.config.title, baseURL: build.baseURL.string, asOf: asOf, items: items,
+                           package: package, blocks: blocks, lastPublication: last, findings: findings, diagnostics: build.diagnostics.sorted)
     }
 }
 

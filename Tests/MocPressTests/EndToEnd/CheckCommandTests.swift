@@ -97,3 +97,25 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(invalid.stderr.contains("весной"))
     }
 }
+
+final class HalfYearReportTests: XCTestCase {
+    func testTheHalfYearReportListsItemsOfThePeriodWithTheirPublications() throws {
+        var portal = TestPortal.standard()
+        portal["info/news/pervaya.md"] = "---\ntitle: Первая\ndate: 2023-05-12\nmediaplan: [navigator, site-section]\n---\n"
+        portal["info/news/vtoraya.md"] = "---\ntitle: Вторая\ndate: 2023-07-10\nmediaplan: [site-section]\n---\n"
+        let project = try DiskProject()
+        defer { project.remove() }
+        try project.add(portal)
+        let result = try project.run(["check", "--as-of", "2023-12-31", "--report", "2023-H2", "--output", "reports"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: project.root + "/reports/demo-2023-H2.csv"))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "UTF-8 with BOM for Excel")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(csv.hasPrefix("№;Мероприятие;Сроки;Результат;Количество публикаций;Публикации;Статус\r\n"), csv)
+        XCTAssertTrue(csv.contains("2;Пополнение раздела МОЦ на сайте;в течение года;Публикации;1;10.07.2023 Вторая https://cdt.example.ru/moc/info/news/vtoraya/;выполнено"), csv)
+        XCTAssertFalse(csv.contains("Информирование о работе регионального навигатора"), "May is not in the second half-year")
+        let html = try XCTUnwrap(project.read("reports/demo-2023-H2.html"))
+        XCTAssertTrue(html.contains("за второе полугодие 2023 года"))
+        XCTAssertEqual(try project.run(["check", "--report", "2023-H3"]).status, 64)
+    }
+}
