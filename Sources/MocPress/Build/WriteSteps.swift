@@ -117,7 +117,9 @@ extension PortalBuild {
                                    claimedBy: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0)) { build, number in
                 var context = build.sectionPageContext(path: path, section: section)
                 let sections = number == 1 ? subsections.map { build.subsectionContext($0) } : []
-                context["list"] = ["sections": sections, "hasSections": !sections.isEmpty]
+                // The information block's own page lists the plan pages.
+                let plans = number == 1 && path == build.topSections.first { build.portal.sections[$0]?.block == .info } ? build.plansContext : []
+                context["list"] = ["sections": sections, "hasSections": !sections.isEmpty, "plans": plans, "hasPlans": !plans.isEmpty]
                 return context
             }
         }

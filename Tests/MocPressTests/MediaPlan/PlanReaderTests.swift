@@ -92,3 +92,17 @@ final class PlanPageTests: XCTestCase {
         XCTAssertTrue(html.contains("<tr id=\"seminar\"><td>1</td><td>Семинар</td><td>весной</td></tr>"), html)
     }
 }
+
+final class PlanLinksTests: XCTestCase {
+    func testTheInformationBlockPageLinksToThePlans() throws {
+        let project = try DiskProject()
+        defer { project.remove() }
+        try project.add(TestPortal.standard())
+        let sink = MemorySink()
+        let report = SiteBuilder(options: BuildOptions(projectRoot: project.root, now: TestPortal.buildDate)).build(portal: "demo", into: sink)
+        XCTAssertEqual(report.errors, [])
+        let info = try XCTUnwrap(sink.text("info/index.html"))
+        XCTAssertTrue(info.contains("<a href=\"/moc/info/mediaplan/2023/\">Медиаплан освещения деятельности МОЦ на 2023 год</a>"), info)
+        XCTAssertFalse(try XCTUnwrap(sink.text("info/news/index.html")).contains("Планы МОЦ"))
+    }
+}
