@@ -67,7 +67,7 @@ extension PortalBuild {
                 "result": item.result, "responsible": item.responsible,
             ]
             if let result = statuses[item.id] {
-                let counted = Array(Set(result.windows.flatMap(\.evidence))).sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+                let counted = result.counted
                 let shown = counted.isEmpty ? result.claimedBy : counted
                 row["status"] = result.status.rawValue
                 row["statusText"] = result.status.russian

@@ -64,6 +64,11 @@ public struct ItemResult: Sendable {
     public var windows: [WindowResult]
     /// Every publication that claims the item, whether or not it counts.
     public var claimedBy: [Publication]
+
+    /// The publications that count in any window, oldest first, each once.
+    public var counted: [Publication] {
+        Array(Set(windows.flatMap(\.evidence))).sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+    }
 }
 
 /// Compliance of media plans with what was published (SPEC 4). Pure: the

@@ -85,7 +85,7 @@ public struct CheckReport: Sendable {
         for check in checks {
             for result in check.items {
                 let windows = result.windows.map { "\($0.window.start.russianNumeric)–\($0.window.end.russianNumeric): \(Self.windowRussian($0.status)) (\($0.evidence.count) из \($0.min))" }
-                let evidence = Array(Set(result.windows.flatMap(\.evidence))).sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+                let evidence = result.counted
                 rows.append([check.portal, String(result.plan.year), String(result.item.number), result.item.id, result.item.activity,
                              result.item.scheduleText, result.status.russian, windows.joined(separator: "; "),
                              String(evidence.count), evidence.map { "\($0.date.day.russianNumeric) \($0.path)" }.joined(separator: "; ")])
@@ -243,7 +243,7 @@ public struct CheckReport: Sendable {
         for check in checks {
             out += "<table><caption>Портал \(Escape.xml(check.portal))</caption>\n<thead><tr><th>№</th><th>Мероприятие</th><th>Сроки</th><th>Результат</th><th>Статус</th><th>Публикации</th></tr></thead><tbody>\n"
             for result in check.items {
-                let evidence = Array(Set(result.windows.flatMap(\.evidence))).sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+                let evidence = result.counted
                 let links = evidence.map { "\(Escape.xml($0.date.day.russianNumeric)) <a href=\"\(Escape.xml($0.path))\">\(Escape.xml($0.title))</a>" }.joined(separator: "<br>")
                 out += "<tr class=\"\(result.status.rawValue)\"><td>\(result.item.number)</td><td>\(Escape.xml(result.item.activity))</td><td>\(Escape.xml(result.item.scheduleText))</td><td>\(Escape.xml(result.item.result))</td><td>\(Escape.xml(result.status.russian))</td><td>\(links)</td></tr>\n"
             }
