@@ -149,7 +149,8 @@ public enum Brand {
             if token.hasPrefix("color_") {
                 lines.append("  \(variable): \(value);")
             } else if token.hasPrefix("font_") {
-                lines.append("  \(variable): \"\(value)\", \"PT Sans\", \"Helvetica Neue\", Arial, sans-serif;")
+                let fallbacks = ["PT Sans", "Helvetica Neue", "Arial"].filter { $0 != value }.map { "\"\($0)\"" }
+                lines.append("  \(variable): " + (["\"\(value)\""] + fallbacks + ["sans-serif"]).joined(separator: ", ") + ";")
             }
         }
         lines.append("}")

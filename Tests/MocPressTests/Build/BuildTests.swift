@@ -171,7 +171,7 @@ final class BuildTests: XCTestCase {
         var portal = TestPortal.standard()
         portal["portal.yaml"] = TestPortal.portalYAML + "\nbrand:\n  color_primary: \"#aa0000\"\n  color_primery: \"#000\"\n"
         let (report, output) = portal.build()
-        XCTAssertEqual(output.text("css/brand.css"), ":root {\n  --color-primary: #aa0000;\n  --font-body: \"PT Sans\", \"PT Sans\", \"Helvetica Neue\", Arial, sans-serif;\n}\n")
+        XCTAssertEqual(output.text("css/brand.css"), ":root {\n  --color-primary: #aa0000;\n  --font-body: \"PT Sans\", \"Helvetica Neue\", \"Arial\", sans-serif;\n}\n")
         XCTAssertEqual(report.warnings.first, "content/demo/portal.yaml:9:18: предупреждение: неизвестный токен бренда «color_primery»: возможно, имелось в виду «color_primary»")
         portal["portal.yaml"] = TestPortal.portalYAML + "\nbrand:\n  color_primary: \"red; background: url(x)\"\n"
         XCTAssertTrue(portal.build().report.errors.first?.contains("#rrggbb") ?? false)
