@@ -45,7 +45,8 @@ public enum Markdown {
         var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return cmark_parse_document("", 0, cmarkOptions) }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parse_document($0, buffer.count, cmarkOptions)
             }
         }
