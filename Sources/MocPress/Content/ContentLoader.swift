@@ -116,7 +116,14 @@ public struct ContentLoader: Sendable {
             }
             if fileSystem.isDirectory(full) {
                 if relative.isEmpty && name == "static" {
-                    if let files = try? fileSystem.walk(full) { staticFiles.append(contentsOf: files) }
+                    for file in (try? fileSystem.walk(full)) ?? [] {
+                        // A link could publish a file from outside the portal.
+                        if fileSystem.isSymbolicLink(Path.join(full, file)) {
+                            diagnostics.error("символическая ссылка в static/ не допускается: положите сам файл", at: SourceLocation(file: Path.join(display, "static", file), line: 0, column: 0))
+                        } else {
+                            staticFiles.append(file)
+                        }
+                    }
                     continue
                 }
                 if relative.isEmpty && Self.reservedFolders.contains(name) { continue }

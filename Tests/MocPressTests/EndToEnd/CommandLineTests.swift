@@ -58,3 +58,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("content/demo/info/news/pervaya.md:3:1: предупреждение: неизвестный ключ «tittle» в front matter: возможно, имелось в виду «title»"), result.stderr)
     }
 }
+
+final class OutsideThePortalTests: XCTestCase {
+    func testSymbolicLinksInContentOrStaticAreErrorsAndNothingIsPublished() throws {
+        let project = try DiskProject()
+        defer { project.remove() }
+        try project.add(TestPortal.standard())
+        try project.write("secret.txt", "секрет")
+        try FileManager.default.createDirectory(atPath: project.root + "/content/demo/static", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project.root + "/content/demo/static/leak.txt", withDestinationPath: project.root + "/secret.txt")
+        try FileManager.default.createSymbolicLink(atPath: project.root + "/content/demo/info/news/link.md", withDestinationPath: project.root + "/secret.txt")
+        let result = try project.run(["build"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("content/demo/static/leak.txt:1:1: ошибка: символическая ссылка в static/ не допускается"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/demo/info/news/link.md:1:1: ошибка: символическая ссылка"), result.stderr)
+        XCTAssertNil(project.read("site/demo/leak.txt"))
+    }
+}
