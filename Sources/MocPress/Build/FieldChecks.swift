@@ -8,7 +8,7 @@ extension PortalBuild {
     static func checkFields(_ build: inout PortalBuild) {
         for index in build.included {
             let page = build.portal.pages[index]
-            let directory = Path.directory(of: page.relativePath)
+            let directory = page.directory
             for key in ["file", "files", "data"] {
                 guard let field = page.fields[key] else { continue }
                 for path in field.value.paths {

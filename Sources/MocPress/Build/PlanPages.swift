@@ -16,8 +16,7 @@ extension PortalBuild {
 
     /// `<info block>/mediaplan/2023` — plans sit in the information block.
     func planFolder(_ plan: Plan) -> String {
-        let info = topSections.first { portal.sections[$0]?.block == .info }
-        let base = info.flatMap { urls.sectionPaths[$0] } ?? ""
+        let base = infoSection.flatMap { urls.sectionPaths[$0] } ?? ""
         return Path.join(base, plan.kind.rawValue, String(plan.year))
     }
 
@@ -46,7 +45,7 @@ extension PortalBuild {
             let url = build.planURL(plan)
             let statuses = Dictionary(uniqueKeysWithValues: results.filter { $0.plan.file == plan.file }.map { ($0.item.id, $0) })
             jobs.append(RenderJob(file: URLMap.indexFile(build.planFolder(plan)), template: "plan") { build in
-                let info = build.topSections.first { build.portal.sections[$0]?.block == .info }
+                let info = build.infoSection
                 var context = build.baseContext(title: plan.title, sitePath: url, description: nil, activeTop: info)
                 var crumbs: [[String: Any]] = [["title": "Главная", "url": build.urls.url("")]]
                 if let info { crumbs.append(["title": build.portal.sections[info]!.title, "url": build.urls.sectionURL(info) ?? ""]) }

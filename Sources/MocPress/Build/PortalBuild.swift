@@ -25,6 +25,11 @@ struct PortalBuild {
     var rendered: [RenderedMarkdown?] = []
     var brand: [String: String] = [:]
     var logoURL = ""
+    /// Top-level sections in menu order, and the information block among them.
+    var topSections: [String] = []
+    var infoSection: String?
+    /// The `site` context shared by every template of the portal.
+    var sharedSite = SharedBox<[String: Any]>([:])
     var pagesWritten = 0
     var filesWritten = 0
 
@@ -45,6 +50,7 @@ struct PortalBuild {
 
     /// Steps that write output.
     static let writingSteps: [Step] = [
+        prepareSite,
         writePages,
         writeSections,
         writeTags,
@@ -85,6 +91,13 @@ struct PortalBuild {
         }
         build.includedSet = Set(build.included)
         build.rendered = Array(repeating: nil, count: build.portal.pages.count)
+        build.topSections = build.orderTopSections()
+        build.infoSection = build.topSections.first { build.portal.sections[$0]?.block == .info }
+    }
+
+    /// What every page shares, computed once before rendering.
+    static func prepareSite(_ build: inout PortalBuild) {
+        build.sharedSite = SharedBox(build.makeSiteContext())
     }
 
     static func resolveURLs(_ build: inout PortalBuild) {
@@ -159,7 +172,7 @@ struct PortalBuild {
         let options = Markdown.Options(unsafeHTML: build.portal.config.unsafeHTML)
         DispatchQueue.concurrentPerform(iterations: indices.count) { i in
             let page = snapshot.portal.pages[indices[i]]
-            let directory = Path.directory(of: page.relativePath)
+            let directory = page.directory
             slots[i] = Markdown.render(page.body, source: page.source, firstLine: page.bodyFirstLine, options: options) { target in
                 snapshot.urls.resolve(target, fromDirectory: directory, portal: snapshot.portal, included: snapshot.includedSet)
             }
@@ -182,7 +195,7 @@ struct PortalBuild {
             }
             let count = build.included.filter { index in
                 let page = build.portal.pages[index]
-                return !page.isSectionIndex && build.portal.sections[Path.directory(of: page.relativePath)]?.block == block
+                return !page.isSectionIndex && build.portal.section(of: page)?.block == block
             }.count
             if count == 0 {
                 let file = sections.compactMap { $0.indexPage.map { build.portal.pages[$0].source } }.sorted().first ?? location.file

@@ -7,7 +7,7 @@ extension PortalBuild {
 
     func isPublication(_ page: Page) -> Bool {
         guard !page.isSectionIndex, page.date != nil else { return false }
-        let section = portal.sections[Path.directory(of: page.relativePath)]
+        let section = portal.section(of: page)
         return section?.block == .info && section?.kind == nil
     }
 
@@ -44,7 +44,7 @@ extension PortalBuild {
     /// A card in a list.
     func card(_ index: Int) -> [String: Any] {
         let page = portal.pages[index]
-        let section = portal.sections[Path.directory(of: page.relativePath)]
+        let section = portal.section(of: page)
         var card: [String: Any] = [
             "title": page.title,
             "url": url(ofPage: index),
@@ -71,7 +71,7 @@ extension PortalBuild {
     }
 
     /// Top-level sections: the four blocks first in their order, then the rest by weight.
-    var topSections: [String] {
+    func orderTopSections() -> [String] {
         let tops = portal.sections[""]?.children ?? []
         return tops.filter { path in
             let section = portal.sections[path]!
@@ -89,14 +89,9 @@ extension PortalBuild {
         }
     }
 
-    /// `site.*`: the same for every page but the menu's active item.
-    func siteContext(activeTop: String?) -> [String: Any] {
+    /// `site.*` without the menu: the same for every page, built once per portal.
+    func makeSiteContext() -> [String: Any] {
         let config = portal.config
-        let menu: [[String: Any]] = topSections.map { path in
-            let section = portal.sections[path]!
-            return ["title": section.title, "url": urls.sectionURL(path) ?? "", "active": path == activeTop,
-                    "block": section.block?.rawValue ?? ""]
-        }
         let phone = config.contacts.phone ?? ""
         let phoneHref = "tel:" + phone.filter { $0.isNumber || $0 == "+" }
         return [
@@ -118,13 +113,23 @@ extension PortalBuild {
             "feedUrl": urls.url("atom.xml"),
             "logoUrl": logoURL,
             "logoAlt": brand["logo_alt"] ?? "Логотип: \(config.shortTitle)",
-            "menu": menu,
             "tagsUrl": urls.url("tags/"),
             "plans": plansContext,
             "metrika": config.metrika ?? "",
             "posWidget": config.posWidget ?? "",
             "year": String(today.year),
         ]
+    }
+
+    /// `site.*` for one page: the shared part plus the menu with its active item.
+    func siteContext(activeTop: String?) -> [String: Any] {
+        var site = sharedSite.value
+        site["menu"] = topSections.map { path -> [String: Any] in
+            let section = portal.sections[path]!
+            return ["title": section.title, "url": urls.sectionURL(path) ?? "", "active": path == activeTop,
+                    "block": section.block?.rawValue ?? ""]
+        }
+        return site
     }
 
     /// The context shared by every template: `lang`, `pageTitle`, `site`, ….
@@ -160,7 +165,7 @@ extension PortalBuild {
     /// `page.*` for a content page.
     func pageContext(_ index: Int) -> [String: Any] {
         let page = portal.pages[index]
-        let directory = Path.directory(of: page.relativePath)
+        let directory = page.directory
         let section = portal.sections[directory]
         let markdown = rendered[index]
         let toc = (markdown?.headings ?? []).filter { $0.level == 2 || $0.level == 3 }

@@ -44,6 +44,7 @@ struct URLMap: Sendable {
     /// Resolves URLs of every included page and section.
     static func build(portal: Portal, included: [Int], basePath: String, diagnostics: inout DiagnosticBag) -> URLMap {
         var map = URLMap(basePath: basePath)
+        let includedSet = Set(included)
         // Section folders: each segment is the section's slug, else its transliterated folder name.
         for path in portal.sections.keys.sorted() {
             guard !path.isEmpty else { map.sectionPaths[""] = ""; continue }
@@ -62,7 +63,7 @@ struct URLMap: Sendable {
         for index in included {
             let page = portal.pages[index]
             map.pageBySource[page.relativePath] = index
-            let directory = Path.directory(of: page.relativePath)
+            let directory = page.directory
             let sectionPath = map.sectionPaths[directory] ?? ""
             let folder: String
             if page.isSectionIndex {
@@ -80,7 +81,7 @@ struct URLMap: Sendable {
         }
         // Section lists without an _index.md are still written.
         for (path, folder) in map.sectionPaths.sorted(by: { $0.key < $1.key }) {
-            if let section = portal.sections[path], section.indexPage == nil || !included.contains(section.indexPage!) {
+            if let section = portal.sections[path], section.indexPage.map({ !includedSet.contains($0) }) ?? true {
                 map.claim(indexFile(folder), by: SourceLocation(file: "content/\(portal.id)/\(path)", line: 0, column: 0), what: "раздел", diagnostics: &diagnostics)
             }
         }

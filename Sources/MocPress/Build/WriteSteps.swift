@@ -26,7 +26,7 @@ extension PortalBuild {
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             let index = pages[i]
             let page = snapshot.portal.pages[index]
-            let directory = Path.directory(of: page.relativePath)
+            let directory = page.directory
             var context = snapshot.baseContext(title: page.title, sitePath: snapshot.url(ofPage: index),
                                                description: page.summary, activeTop: snapshot.topSection(of: directory))
             context["page"] = snapshot.pageContext(index)
@@ -118,7 +118,7 @@ extension PortalBuild {
                 var context = build.sectionPageContext(path: path, section: section)
                 let sections = number == 1 ? subsections.map { build.subsectionContext($0) } : []
                 // The information block's own page lists the plan pages.
-                let plans = number == 1 && path == build.topSections.first { build.portal.sections[$0]?.block == .info } ? build.plansContext : []
+                let plans = number == 1 && path == build.infoSection ? build.plansContext : []
                 context["list"] = ["sections": sections, "hasSections": !sections.isEmpty, "plans": plans, "hasPlans": !plans.isEmpty]
                 return context
             }
@@ -172,7 +172,7 @@ extension PortalBuild {
         let latest = publications.prefix(6).map(card)
         let events = included.filter { index in
             let page = portal.pages[index]
-            guard !page.isSectionIndex, portal.sections[Path.directory(of: page.relativePath)]?.kind == .events,
+            guard !page.isSectionIndex, portal.section(of: page)?.kind == .events,
                   let start = eventStart(page) else { return false }
             return start.day >= today
         }.sorted { (eventStart(portal.pages[$0])!, $0) < (eventStart(portal.pages[$1])!, $1) }.prefix(4).map(card)

@@ -168,7 +168,7 @@ public struct ContentLoader: Sendable {
         }
         ensure("")
         for (index, page) in pages.enumerated() {
-            let directory = Path.directory(of: page.relativePath)
+            let directory = page.directory
             ensure(directory)
             if page.isSectionIndex {
                 sections[directory]!.indexPage = index

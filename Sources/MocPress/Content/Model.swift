@@ -71,10 +71,9 @@ public struct Page: Sendable {
     /// 1-based line of the file where the body starts.
     public var bodyFirstLine: Int
 
-    /// Folder of the page inside the portal ("" for the portal root).
-    public var directory: String {
-        isSectionIndex ? Path.directory(of: relativePath) : Path.directory(of: relativePath)
-    }
+    /// Folder of the page inside the portal ("" for the portal root); for an
+    /// `_index.md` it is the section the page describes.
+    public var directory: String { Path.directory(of: relativePath) }
 }
 
 /// A folder of pages (раздел), described by its `_index.md` when there is one.
@@ -123,6 +122,9 @@ public struct Portal: Sendable {
         }
         return nil
     }
+
+    /// The section a page sits in.
+    public func section(of page: Page) -> Section? { sections[page.directory] }
 
     public var home: Page? { pages.first { $0.relativePath == "_index.md" } }
 }

@@ -20,7 +20,7 @@ enum ActsPackage {
         var present: Set<String> = []
         for index in build.included {
             let page = build.portal.pages[index]
-            guard build.portal.sections[Path.directory(of: page.relativePath)]?.kind == .documents,
+            guard build.portal.section(of: page)?.kind == .documents,
                   let act = page.fields["act"]?.value, let kind = act["kind"]?.string else { continue }
             if act["status"]?.string == "repealed" { continue }
             switch kind {

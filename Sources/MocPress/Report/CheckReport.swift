@@ -117,7 +117,7 @@ public struct CheckReport: Sendable {
                 switch result.status {
                 case .overdue:
                     failures += 1
-                    body = "<failure message=\"\(Escape.xml("просрочено: \(Self.overdueSummary(result))"))\" type=\"overdue\">\(Escape.xml(Self.todo(result, portal: check.portal)))</failure>"
+                    body = "<failure message=\"\(Escape.xml("просрочено: \(Self.overdueSummary(result))"))\" type=\"overdue\">\(Escape.xml(Self.todo(result)))</failure>"
                 case .invalid:
                     if strict { failures += 1; body = "<failure message=\"\(Escape.xml("сроки не распознаны: «\(result.item.scheduleText)»"))\" type=\"invalid-schedule\"/>" }
                     else { skipped += 1; body = "<skipped message=\"\(Escape.xml("сроки не распознаны: «\(result.item.scheduleText)»"))\"/>" }
@@ -162,7 +162,7 @@ public struct CheckReport: Sendable {
         }.joined(separator: "; ")
     }
 
-    static func todo(_ result: ItemResult, portal: String) -> String {
+    static func todo(_ result: ItemResult) -> String {
         let expected = result.item.result.isEmpty ? "" : " (ожидаемый результат по плану: «\(result.item.result.oneLine)»)"
         return "опубликуйте в информационном блоке материал по этому пункту\(expected) и укажите в его front matter mediaplan: [\(result.item.id)]. Если публикация уже есть, добавьте этот id в её mediaplan:."
     }
@@ -185,7 +185,7 @@ public struct CheckReport: Sendable {
                     switch status {
                     case .overdue:
                         out += "      \(Self.overdueSummary(result))\n"
-                        out += "      Что сделать: \(Self.todo(result, portal: check.portal))\n"
+                        out += "      Что сделать: \(Self.todo(result))\n"
                     case .invalid:
                         if case .invalid(let reason) = result.item.schedule {
                             out += "      \(reason) (\(result.plan.file):\(result.item.location.line))\n"

@@ -46,9 +46,6 @@ public struct Finding: Sendable {
     public var kind: Kind
     public var message: String
     public var location: SourceLocation?
-
-    /// Findings that fail `check --strict`.
-    public var failsStrict: Bool { true }
 }
 
 /// Runs the checker over portals.
@@ -84,7 +81,7 @@ public struct Checker: Sendable {
         for block in BlockKind.allCases where portal.sections.values.contains(where: { $0.block == block }) {
             blocks[block] = build.included.filter { index in
                 let page = portal.pages[index]
-                return !page.isSectionIndex && portal.sections[Path.directory(of: page.relativePath)]?.block == block
+                return !page.isSectionIndex && portal.section(of: page)?.block == block
             }.count
         }
         for diagnostic in build.diagnostics.items where diagnostic.severity == .warning {
@@ -106,8 +103,4 @@ public struct Checker: Sendable {
         return PortalCheck(portal: portal.id, title: portal.config.title, baseURL: build.baseURL.string, asOf: asOf, items: items,
                            package: package, blocks: blocks, lastPublication: last, findings: findings, diagnostics: build.diagnostics.sorted)
     }
-}
-
-extension Diagnostic {
-    var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 }

@@ -40,6 +40,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(file: location.file, line: location.line, column: location.column, severity: .warning, message: message, code: code)
     }
 
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
     /// `content/a/b.md:3:7: ошибка: …` — the form editors and CI logs link to.
     public var description: String {
         "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.label): \(message)"
