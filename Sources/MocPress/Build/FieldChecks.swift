@@ -1,26 +1,65 @@
 import Foundation
 
-/// Checks of the feature keys every build needs, whatever the theme shows:
-/// attached files stay inside the portal and exist; event dates are dates.
+/// Checks of the block keys every build needs, whatever the theme shows:
+/// attached files stay inside the portal and exist; events, acts and
+/// materials sit where they belong and say what they must.
 extension PortalBuild {
-    /// Keys holding a path relative to the page (`file`, `files`, `data`) or
-    /// to the portal folder (`plan`).
+    /// Paths relative to the page (`file`, `files`, `data`) or to the portal folder (`plan`).
     static func checkFields(_ build: inout PortalBuild) {
         for index in build.included {
             let page = build.portal.pages[index]
+            let features = page.features
             let directory = page.directory
-            for key in ["file", "files", "data"] {
-                guard let field = page.fields[key] else { continue }
-                for path in field.value.paths {
-                    build.checkPath(path, relativeTo: directory, key: key, at: field.location)
-                }
+            for reference in build.fileReferences(of: page) {
+                build.checkPath(reference.path, relativeTo: directory, key: reference.key, at: reference.location)
             }
-            if let plan = page.fields["plan"] {
-                for path in plan.value.paths {
-                    build.checkPath(path, relativeTo: "", key: "plan", at: plan.location, planFolders: true)
-                }
+            if let plan = features.plan {
+                build.checkPath(plan.value, relativeTo: "", key: "plan", at: plan.location, planFolders: true)
             }
-            build.checkEventDates(page)
+            build.checkPlacement(page)
+        }
+    }
+
+    /// Every file a page points to, with the key that names it.
+    func fileReferences(of page: Page) -> [(key: String, path: String, location: SourceLocation)] {
+        var references: [(key: String, path: String, location: SourceLocation)] = []
+        if let file = page.features.file { references.append(("file", file.path, file.location)) }
+        references += page.features.files.map { ("files", $0.path, $0.location) }
+        references += page.features.datasets.map { ("data", $0.file.path, $0.file.location) }
+        return references
+    }
+
+    /// Events in events sections, acts in documents sections, materials with a direction.
+    mutating func checkPlacement(_ page: Page) {
+        guard !page.isSectionIndex else {
+            if let key = page.features.eventKey { diagnostics.warning("ключи мероприятия в _index.md раздела не используются: опишите мероприятие отдельной страницей", at: key) }
+            return
+        }
+        let section = portal.section(of: page)
+        let features = page.features
+        if section?.kind == .events {
+            if !features.hasStart {
+                diagnostics.error("у мероприятия нет даты начала: добавьте в front matter строку start: ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ", at: SourceLocation(file: page.source, line: 2, column: 1))
+            }
+        } else if let key = features.eventKey {
+            diagnostics.warning("ключи мероприятия (start, place, …) действуют только в разделе мероприятий (kind: events в _index.md раздела): страница опубликована как обычная", at: key)
+        }
+        if section?.kind == .documents {
+            if let act = features.act {
+                if features.file == nil {
+                    diagnostics.warning("у документа нет файла: добавьте file: files/<имя>.pdf — без файла документ не скачать", at: act.location)
+                }
+                if (act.kind == .workPlan || act.kind == .mediaPlan) && features.plan == nil {
+                    diagnostics.warning("\(act.kind == .workPlan ? "план работы" : "медиаплан") стоит связать с утверждаемым планом: добавьте plan: \(act.kind == .workPlan ? "workplan" : "mediaplan")/<год>.yaml", at: act.location)
+                }
+            } else {
+                diagnostics.warning("страница в разделе документов без act: не попадёт в таблицу пакета документов; добавьте act: {kind, number, date, issuer}", at: SourceLocation(file: page.source, line: 2, column: 1))
+            }
+        } else if let act = features.act {
+            diagnostics.warning("act: действует только в разделе документов (kind: documents в _index.md раздела)", at: act.location)
+        }
+        if section?.block == .methodical && features.direction == nil {
+            diagnostics.warning("у методического материала не указана направленность: добавьте direction: (\(Direction.allCases.map(\.rawValue).joined(separator: ", ")))", at: SourceLocation(file: page.source, line: 2, column: 1))
         }
     }
 
@@ -53,8 +92,15 @@ extension PortalBuild {
         }
     }
 
+    /// The path inside the portal a page's reference points at, or nil when it leaves the portal.
+    static func portalPath(_ path: String, relativeTo directory: String) -> String? {
+        guard !path.hasPrefix("/"), !path.contains(":"), !path.contains("\\"),
+              let normalized = Path.normalize(Path.join(directory, path)), !normalized.isEmpty else { return nil }
+        return normalized
+    }
+
     mutating func checkPath(_ path: String, relativeTo directory: String, key: String, at location: SourceLocation, planFolders: Bool = false) {
-        guard !path.hasPrefix("/"), !path.contains(":"), let normalized = Path.normalize(Path.join(directory, path)), !normalized.isEmpty else {
+        guard let normalized = Self.portalPath(path, relativeTo: directory) else {
             diagnostics.error("путь «\(path)» в «\(key)» ведёт за пределы папки портала: укажите файл внутри content/\(portal.id)/", at: location)
             return
         }
@@ -62,38 +108,6 @@ extension PortalBuild {
             || (planFolders && fileSystem.isFile(Path.join(portal.root, normalized)) && !fileSystem.isSymbolicLink(Path.join(portal.root, normalized)))
         if !exists {
             diagnostics.error("файл «\(path)» из «\(key)» не найден (ищем content/\(portal.id)/\(normalized)): проверьте имя и положите файл рядом со страницей", at: location)
-        }
-    }
-
-    mutating func checkEventDates(_ page: Page) {
-        var dates: [String: PageDate] = [:]
-        for key in ["start", "end"] {
-            guard let field = page.fields[key] else { continue }
-            guard let text = field.value.string else {
-                diagnostics.error("«\(key)» должно быть датой ГГГГ-ММ-ДД или ГГГГ-ММ-ДДTЧЧ:ММ", at: field.location)
-                continue
-            }
-            switch PageDate.read(text, key: key) {
-            case .success(let date): dates[key] = date
-            case .failure(let message): diagnostics.error(message.text, at: field.location)
-            }
-        }
-        if let start = dates["start"], let end = dates["end"], end < start, let location = page.fields["end"]?.location {
-            diagnostics.error("мероприятие заканчивается (\(end.russianText)) раньше, чем начинается (\(start.russianText)): проверьте start и end", at: location)
-        }
-    }
-}
-
-extension YAMLValue {
-    /// A path or a list of paths (`files: [a.pdf, b.docx]`, or `- {file: a.pdf, title: …}`).
-    var paths: [String] {
-        switch self {
-        case .string(let s): return [s]
-        case .list(let items): return items.flatMap { item -> [String] in
-            if case .map = item { return item["file"]?.string.map { [$0] } ?? [] }
-            return item.paths
-        }
-        default: return []
         }
     }
 }

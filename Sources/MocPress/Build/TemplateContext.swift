@@ -66,8 +66,7 @@ extension PortalBuild {
     }
 
     func eventStart(_ page: Page) -> PageDate? {
-        guard let text = page.fields["start"]?.value.string, case .date(let date) = PageDate.parse(text) else { return nil }
-        return date
+        page.features.event?.start.value
     }
 
     /// Top-level sections: the four blocks first in their order, then the rest by weight.

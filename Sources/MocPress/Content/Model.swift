@@ -62,9 +62,8 @@ public struct Page: Sendable {
     public var channels: [String]
     /// Copies elsewhere (`links:`), the evidence for the checker.
     public var links: [Located<String>]
-    /// Feature keys (events, acts, materials, courses) kept with their places
-    /// for the stages that decode them.
-    public var fields: [String: Located<YAMLValue>]
+    /// The block keys: event facts, act, attachments, video, data files.
+    public var features: PageFeatures
 
     /// The Markdown body as bytes, handed to cmark as is.
     public var body: [UInt8]

@@ -8,7 +8,7 @@ enum PageReader {
         "title", "date", "summary", "tags", "draft", "weight", "slug", "aliases", "params", "layout",
         "block", "kind", "mediaplan", "channels", "links",
     ]
-    /// Decoded by the feature stages (events, documents, materials, courses, analytics).
+    /// The block keys (events, documents, materials, courses, analytics), decoded by `FeatureReader`.
     static let featureKeys = [
         "direction", "audience", "authors", "files", "video", "data", "start", "end", "place",
         "format", "age", "cost", "organizer", "registration", "act", "file", "signature", "plan",
@@ -76,10 +76,7 @@ enum PageReader {
             }
         }
 
-        var fields: [String: Located<YAMLValue>] = [:]
-        for key in featureKeys {
-            if let node = map.value(key) { fields[key] = Located(YAMLValue(node), at: map.location(node)) }
-        }
+        let features = FeatureReader(map: map).read(&diagnostics)
 
         let links = map.strings("links", &diagnostics)
         let weight = map.int("weight", &diagnostics)?.value ?? 0
@@ -102,7 +99,7 @@ enum PageReader {
             mediaplanClaims: map.strings("mediaplan", &diagnostics),
             channels: map.strings("channels", &diagnostics).map(\.value),
             links: links,
-            fields: fields,
+            features: features,
             body: Array(bytes[split.body]),
             bodyFirstLine: split.bodyFirstLine
         )

@@ -78,7 +78,7 @@ struct TestPortal {
         portal["portal.yaml"] = portalYAML
         portal["_index.md"] = "---\ntitle: Главная\n---\nДобро пожаловать.\n"
         portal["metodicheskij/_index.md"] = "---\ntitle: Методический блок\nblock: methodical\nweight: 1\n---\n"
-        portal["metodicheskij/programma.md"] = "---\ntitle: Программа «Робототехника»\ndate: 2023-03-01\n---\nТекст программы.\n"
+        portal["metodicheskij/programma.md"] = "---\ntitle: Программа «Робототехника»\ndate: 2023-03-01\ndirection: техническая\n---\nТекст программы.\n"
         portal["distantsionnyj/_index.md"] = "---\ntitle: Дистанционный блок\nblock: distance\nweight: 2\n---\n"
         portal["distantsionnyj/kurs.md"] = "---\ntitle: Курс\n---\nУрок.\n"
         portal["ekspert/_index.md"] = "---\ntitle: Экспертно-аналитический блок\nblock: expert\nweight: 3\n---\n"
