@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A file a page points to (`file:`, `files:`, `data:`), before it is read.
@@ -28,6 +29,11 @@ struct Attachment: Sendable {
         }
         let megabytes = Double(size) / 1024 / 1024
         return "\(kind); \(RussianNumber.format(megabytes, decimals: 1)) Мб"
+    }
+
+    /// Lower-case hex SHA-256.
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Formats an official site accepts without a warning (SPEC 2.5).

@@ -78,6 +78,8 @@ extension PortalBuild {
         return [
             "title": plan.title, "year": plan.year, "isMedia": plan.kind == .media, "kindTitle": plan.kind.title,
             "asOfText": today.russianText, "items": items,
+            "approvedBy": (blocks.planActs[plan.relativePath] ?? []).map(actContext),
+            "hasApprovedBy": !(blocks.planActs[plan.relativePath] ?? []).isEmpty,
         ]
     }
 

@@ -30,6 +30,14 @@ struct PortalBuild {
     var infoSection: String?
     /// The `site` context shared by every template of the portal.
     var sharedSite = SharedBox<[String: Any]>([:])
+    /// The four blocks' pages and what they generate.
+    var blocks = BlockIndex()
+    /// Attached files by their path inside the portal.
+    var attachments: [String: Attachment] = [:]
+    /// Data files drawn as tables and charts, by page index.
+    var datasets: [Int: [Dataset]] = [:]
+    /// The acts package ZIP of each documents section.
+    var packages: [String: Attachment] = [:]
     var pagesWritten = 0
     var filesWritten = 0
 
@@ -43,6 +51,8 @@ struct PortalBuild {
         claimPlanPages,
         resolveBrand,
         checkFields,
+        indexBlocks,
+        readFiles,
         checkClaims,
         renderMarkdown,
         checkBlocks,
@@ -51,11 +61,14 @@ struct PortalBuild {
     /// Steps that write output.
     static let writingSteps: [Step] = [
         prepareSite,
+        writePackages,
         writePages,
         writeSections,
         writeTags,
         writeAliases,
         writePlans,
+        writeBlockLists,
+        writeCalendars,
         writeFeeds,
         copyFiles,
     ]

@@ -56,6 +56,7 @@ extension PortalBuild {
         if section?.kind == .events, let start = eventStart(page) {
             addDate(start, to: &card)
         }
+        blockCardContext(index, into: &card)
         return card
     }
 
@@ -113,6 +114,7 @@ extension PortalBuild {
             "logoUrl": logoURL,
             "logoAlt": brand["logo_alt"] ?? "Логотип: \(config.shortTitle)",
             "tagsUrl": urls.url("tags/"),
+            "calendarUrl": blocks.events.isEmpty ? "" : urls.url(BlockIndex.calendarFile),
             "plans": plansContext,
             "metrika": config.metrika ?? "",
             "posWidget": config.posWidget ?? "",
@@ -184,6 +186,7 @@ extension PortalBuild {
             "params": page.params?.templateValue ?? [String: Any](),
         ]
         addDate(page.date, to: &context)
+        blockPageContext(index, into: &context)
         if let block = section?.block { context["block"] = ["id": block.rawValue, "title": block.title] }
         let sectionPath = page.isSectionIndex ? Path.directory(of: directory) : directory
         if !(page.isSectionIndex && directory.isEmpty), let sectionURL = urls.sectionURL(sectionPath) {

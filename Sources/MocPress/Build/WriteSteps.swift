@@ -9,6 +9,7 @@ extension PortalBuild {
     /// The template a page asks for, if the theme has it.
     func template(for page: Page) -> String {
         if let layout = page.layout, theme.templateNames.contains(layout) { return layout }
+        if let block = blockTemplate(for: page) { return block }
         return isPublication(page) ? "publication" : "page"
     }
 
@@ -112,7 +113,8 @@ extension PortalBuild {
                 continue
             }
             let members = section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
-            let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil } ?? "section"
+            let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil }
+                ?? build.blockSectionTemplate(path: path) ?? "section"
             jobs += build.listJobs(folder: folder, members: members, template: template,
                                    claimedBy: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0)) { build, number in
                 var context = build.sectionPageContext(path: path, section: section)
@@ -120,6 +122,7 @@ extension PortalBuild {
                 // The information block's own page lists the plan pages.
                 let plans = number == 1 && path == build.infoSection ? build.plansContext : []
                 context["list"] = ["sections": sections, "hasSections": !sections.isEmpty, "plans": plans, "hasPlans": !plans.isEmpty]
+                build.blockSectionContext(path: path, into: &context)
                 return context
             }
         }
@@ -170,13 +173,14 @@ extension PortalBuild {
                     "hasRecent": !recent.isEmpty, "recent": recent]
         }
         let latest = publications.prefix(6).map(card)
-        let events = included.filter { index in
-            let page = portal.pages[index]
-            guard !page.isSectionIndex, portal.section(of: page)?.kind == .events,
-                  let start = eventStart(page) else { return false }
-            return start.day >= today
-        }.sorted { (eventStart(portal.pages[$0])!, $0) < (eventStart(portal.pages[$1])!, $1) }.prefix(4).map(card)
-        return ["blocks": blocks, "latest": latest, "hasLatest": !latest.isEmpty, "events": events, "hasEvents": !events.isEmpty]
+        // Upcoming and running events, soonest first.
+        let events = self.blocks.events.filter { index in
+            let event = portal.pages[index].features.event!
+            return (event.end?.value.day ?? event.start.value.day) >= today
+        }.prefix(4).map(card)
+        let eventsSection = self.blocks.eventSections.keys.sorted().first
+        return ["blocks": blocks, "latest": latest, "hasLatest": !latest.isEmpty, "events": events, "hasEvents": !events.isEmpty,
+                "eventsUrl": eventsSection.flatMap { urls.sectionURL($0) } ?? ""]
     }
 
     /// A page per tag (paginated) and the index of all tags.
