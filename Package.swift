@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MocPressTests",
-            dependencies: ["MocPress"],
+            dependencies: ["MocPress", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Schedule/Fixtures"]
         ),
     ]

@@ -58,21 +58,39 @@ public struct ActInfo: Sendable {
 
     public var typeTitle: String { type ?? kind.defaultType }
 
-    /// «Приказ от 05.03.2020 № 598 «О создании…»» from the page title
-    /// («Приказ «О создании…»» or just «О создании…»).
+    /// Documents that are approved by an order rather than issued as one.
+    static let approvedTypes: Set<String> = ["положение", "план", "медиаплан", "порядок", "регламент", "программа", "устав", "правила"]
+
+    /// «Приказ Комитета по образованию от 05.03.2020 № 598 «О создании…»»
+    /// from the page title («Приказ Комитета по образованию «О создании…»»,
+    /// «Приказ «О создании…»» or just «О создании…»).
+    /// A regulation or a plan is approved by an order: «Положение о МОЦ
+    /// (утв. от 10.03.2020 № 12)».
     public func requisites(title: String) -> String {
         var name = title.trimmingCharacters(in: .whitespaces)
+        let firstWord = name.split(whereSeparator: { $0 == " " || $0 == "«" }).first.map { $0.lowercased() } ?? ""
+        if Self.approvedTypes.contains((type ?? firstWord).lowercased()) || (type == nil && Self.approvedTypes.contains(firstWord)) {
+            var approval: [String] = []
+            if let date { approval.append("от \(date.russianNumeric)") }
+            if let number, !number.isEmpty { approval.append("№ \(number)") }
+            return approval.isEmpty ? name : "\(name) (утв. \(approval.joined(separator: " ")))"
+        }
         let type = typeTitle
         if name.lowercased().hasPrefix(type.lowercased()) {
             name = String(name.dropFirst(type.count)).trimmingCharacters(in: .whitespaces)
         }
         var text = type
+        var quoted = name
+        if let open = name.firstIndex(of: "«") {
+            let who = name[..<open].trimmingCharacters(in: .whitespaces)
+            if !who.isEmpty { text += " " + who }
+            quoted = String(name[open...])
+        } else if !name.isEmpty {
+            quoted = "«\(name)»"
+        }
         if let date { text += " от \(date.russianNumeric)" }
         if let number, !number.isEmpty { text += " № \(number)" }
-        if !name.isEmpty {
-            let quoted = name.hasPrefix("«") && name.hasSuffix("»")
-            text += quoted ? " \(name)" : " «\(name)»"
-        }
+        if !quoted.isEmpty { text += " " + quoted }
         return text
     }
 }

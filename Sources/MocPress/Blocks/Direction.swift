@@ -34,7 +34,7 @@ public enum Direction: String, CaseIterable, Sendable, Hashable {
     static func problem(_ text: String) -> String {
         let names = allCases.map(\.rawValue)
         var message = "неизвестная направленность «\(text)»"
-        if let suggestion = Spelling.closest(to: text, among: names) { message += ": возможно, имелось в виду «\(suggestion)»;" }
+        if let suggestion = Spelling.closest(to: text, among: names) { message += ": возможно, имелось в виду «\(suggestion)»;" } else { message += ":" }
         return message + " допустимые: " + names.joined(separator: ", ")
     }
 }

@@ -144,13 +144,13 @@ struct FeatureReader {
             diagnostics.error("у документа нет вида: добавьте в act: строку kind: (\(kinds.joined(separator: " | ")))", at: location)
             return nil
         }
-        guard let kind = ActKind(rawValue: kindText.value) else {
+        let kind = ActKind(rawValue: kindText.value)
+        if kind == nil {
             var message = "неизвестный вид документа «\(kindText.value)»"
-            if let suggestion = Spelling.closest(to: kindText.value, among: kinds) { message += ": возможно, имелось в виду «\(suggestion)»;" }
+            if let suggestion = Spelling.closest(to: kindText.value, among: kinds) { message += ": возможно, имелось в виду «\(suggestion)»;" } else { message += ":" }
             diagnostics.error(message + " допустимые: " + kinds.joined(separator: ", "), at: kindText.location)
-            return nil
         }
-        var info = ActInfo(kind: kind, repealed: false, location: location)
+        var info = ActInfo(kind: kind ?? .other, repealed: false, location: location)
         info.type = act.string("type", &diagnostics)?.value
         info.number = act.string("number", &diagnostics)?.value
         info.issuer = act.string("issuer", &diagnostics)?.value
@@ -175,7 +175,7 @@ struct FeatureReader {
             default: diagnostics.error("статус документа «\(status.value)» не распознан: укажите active (действует) или repealed (утратил силу)", at: status.location)
             }
         }
-        return info
+        return kind == nil ? nil : info
     }
 
     private func readSignature(_ diagnostics: inout DiagnosticBag) -> Located<Signature>? {
