@@ -186,7 +186,8 @@ extension PortalBuild {
     /// A page per tag (paginated) and the index of all tags.
     static func writeTags(_ build: inout PortalBuild) throws {
         var byTag: [String: (name: String, pages: [Int])] = [:]
-        for index in build.included where !build.portal.pages[index].isSectionIndex {
+        // Sections with tags (a course, say) are listed too; the home page is not.
+        for index in build.included where build.portal.pages[index].relativePath != "_index.md" {
             for tag in build.portal.pages[index].tags {
                 var slug = Transliteration.slug(tag)
                 if slug.isEmpty { slug = "teg" }
@@ -281,6 +282,7 @@ extension PortalBuild {
         for index in build.included where !build.portal.pages[index].isSectionIndex {
             entries.append((build.url(ofPage: index), build.portal.pages[index].date?.day.iso))
         }
+        for listing in build.blocks.listings { entries.append((build.urls.url(listing.folder + "/"), nil)) }
         for (url, lastmod) in entries {
             sitemap += "  <url><loc>\(Escape.xml(build.baseURL.absolute(url)))</loc>"
             if let lastmod { sitemap += "<lastmod>\(lastmod)</lastmod>" }
