@@ -90,22 +90,7 @@ struct ChartAxis: Equatable {
 /// Numbers in charts: Russian format, at most one decimal.
 enum ChartNumber {
     /// `1 234,5`, `−12`, `0,5` — grouped by threes with a non-breaking space.
-    static func text(_ value: Double) -> String {
-        var plain = String(format: "%.1f", value)
-        if plain.hasSuffix(".0") { plain.removeLast(2) }
-        let negative = plain.hasPrefix("-")
-        if negative { plain.removeFirst() }
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        var digits = Substring(parts[0])
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "\u{00A0}" + digits.suffix(3) + grouped
-            digits = digits.dropLast(3)
-        }
-        grouped = digits + grouped
-        if parts.count > 1 { grouped += "," + parts[1] }
-        return (negative && grouped != "0" ? "\u{2212}" : "") + grouped
-    }
+    static func text(_ value: Double) -> String { RussianNumber.format(value, decimals: 1) }
 
     /// A coordinate: one decimal at most, no "-0".
     static func coordinate(_ value: Double) -> String {
