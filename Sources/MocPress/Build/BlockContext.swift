@@ -130,9 +130,12 @@ extension PortalBuild {
             offer.append(("availability", .string("https://schema.org/InStock")))
             pairs.append(("offers", .object(offer)))
         }
-        let organizer = event.organizer ?? portal.config.shortTitle
-        pairs.append(("organizer", .object([("@type", .string("Organization")), ("name", .string(organizer)),
-                                            ("url", .string(baseURL.string))])))
+        if let organizer = event.organizer {
+            pairs.append(("organizer", .object([("@type", .string("Organization")), ("name", .string(organizer))])))
+        } else {
+            pairs.append(("organizer", .object([("@type", .string("Organization")), ("name", .string(portal.config.shortTitle)),
+                                                ("url", .string(baseURL.string))])))
+        }
         if let direction = page.features.direction { pairs.append(("about", .string(direction.value.title))) }
         pairs.append(("inLanguage", .string("ru")))
         return JSONValue.object(pairs).text
