@@ -80,9 +80,18 @@ extension PortalBuild {
             "isFree": event.cost == .free,
             "organizer": event.organizer ?? "",
             "registrationUrl": event.registration ?? "",
+            "registrationHost": event.registration.flatMap { URLComponents(string: $0)?.host } ?? "",
+            "registrationIsNavigator": event.registration.map(Self.isNavigator) ?? false,
             "icsUrl": blocks.icsFiles[index].map(urls.url) ?? "",
             "isPast": isPast,
         ]
+    }
+
+    /// The regional navigator of additional education: `р68.навигатор.дети`
+    /// (also in punycode, `xn--…`).
+    static func isNavigator(_ url: String) -> Bool {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
+        return host.contains("навигатор.дети") || host.hasSuffix("xn--80aafey1amqq.xn--d1acj3b") || host.contains("navigator")
     }
 
     /// schema.org `Event` for the event page.
@@ -142,7 +151,8 @@ extension PortalBuild {
     }
 
     /// `events.*` for an events section and its lists.
-    func eventsContext(section: String) -> [String: Any] {
+    /// `current`: the folder of the list being rendered, marked in the filters.
+    func eventsContext(section: String, current: String? = nil) -> [String: Any] {
         let events = blocks.eventSections[section] ?? []
         let upcoming = events.filter { (portal.pages[$0].features.event!.end?.value.day ?? portal.pages[$0].features.event!.start.value.day) >= today }
         let upcomingSet = Set(upcoming)
@@ -151,7 +161,8 @@ extension PortalBuild {
             blocks.listings.filter { $0.kind == kind && $0.section == section }.map { listing in
                 var title = listing.title
                 if let colon = title.range(of: ": ") { title = String(title[colon.upperBound...]) }
-                return ["title": title.prefix(1).uppercased() + title.dropFirst(), "url": urls.url(listing.folder + "/"), "count": listing.members.count] as [String: Any]
+                return ["title": title.prefix(1).uppercased() + title.dropFirst(), "url": urls.url(listing.folder + "/"),
+                        "count": listing.members.count, "current": listing.folder == current] as [String: Any]
             }
         }
         return [
@@ -241,12 +252,13 @@ extension PortalBuild {
     }
 
     /// `bank.*` for the methodical top section and its lists.
-    func bankContext(section: String) -> [String: Any] {
+    func bankContext(section: String, current: String? = nil) -> [String: Any] {
         func links(_ kind: Listing.Kind) -> [[String: Any]] {
             blocks.listings.filter { $0.kind == kind && $0.section == section }.map { listing in
                 var name = listing.title
                 if kind == .materialsTag, let open = name.firstIndex(of: "«") { name = String(name[name.index(after: open)...].dropLast()) }
-                return ["title": listing.title, "name": name, "url": urls.url(listing.folder + "/"), "count": listing.members.count] as [String: Any]
+                return ["title": listing.title, "name": name, "url": urls.url(listing.folder + "/"), "count": listing.members.count,
+                        "current": listing.folder == current] as [String: Any]
             }
         }
         return ["directions": links(.materialsDirection), "tags": links(.materialsTag), "url": urls.sectionURL(section) ?? ""]
@@ -301,7 +313,7 @@ extension PortalBuild {
                     }] as [String: Any]
                 },
             ] as [String: Any],
-            "hasChart": dataset.svg != nil, "chartSvg": dataset.svg ?? "",
+            "hasChart": dataset.svg != nil, "chartSvg": dataset.svg ?? "", "source": "",
         ]
         if let attachment = attachments[dataset.source] { context["source"] = fileContext(attachment, title: nil) }
         return context

@@ -31,9 +31,9 @@ extension PortalBuild {
         context["listing"] = ["title": listing.title, "kind": listing.kind.rawValue, "isEvents": listing.kind.isEvents,
                               "parent": ["title": parentTitle, "url": parentURL]]
         if listing.kind.isEvents {
-            context["events"] = eventsContext(section: listing.section)
+            context["events"] = eventsContext(section: listing.section, current: listing.folder)
         } else {
-            context["bank"] = bankContext(section: listing.section)
+            context["bank"] = bankContext(section: listing.section, current: listing.folder)
         }
         return context
     }

@@ -112,7 +112,9 @@ extension PortalBuild {
                 })
                 continue
             }
-            let members = section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
+            // An events section shows its own lists (upcoming, past, months), not pages of cards.
+            let isEvents = build.portal.sections[path]?.kind == .events && build.kindRoot(of: path) == path && build.theme.templateNames.contains("events")
+            let members = isEvents ? [] : section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
             let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil }
                 ?? build.blockSectionTemplate(path: path) ?? "section"
             jobs += build.listJobs(folder: folder, members: members, template: template,

@@ -95,6 +95,10 @@ public enum Markdown {
             }
         }
 
+        for line in pipeTableLines(body) {
+            diagnostics.append(.warning("таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма", at: SourceLocation(file: source, line: firstLine + line - 1, column: 1)))
+        }
+
         var headings: [Heading] = []
         var usedIDs: [String: Int] = [:]
         for node in headingNodes {
@@ -119,6 +123,23 @@ public enum Markdown {
         let html = String(cString: rendered)
         free(rendered)
         return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics)
+    }
+
+    /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a
+    /// `|---|` row) outside fenced code: CommonMark has no tables.
+    static func pipeTableLines(_ body: [UInt8]) -> [Int] {
+        let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
+        var found: [Int] = []
+        var fenced = false
+        for (i, line) in lines.enumerated() {
+            if line.hasPrefix("```") || line.hasPrefix("~~~") { fenced.toggle(); continue }
+            guard !fenced, i + 1 < lines.count, line.hasPrefix("|") else { continue }
+            let next = lines[i + 1]
+            if next.contains("---"), next.contains("|"), next.allSatisfy({ "|:- \t\r".contains($0) }) { found.append(i + 1) }
+        }
+        return found
     }
 
     /// cmark counts columns in bytes; editors count characters.

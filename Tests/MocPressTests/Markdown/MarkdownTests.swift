@@ -39,4 +39,10 @@ final class MarkdownTests: XCTestCase {
     func testTheExcerptIsThePlainTextOfTheFirstParagraph() {
         XCTAssertEqual(render("# Заголовок\n\nПервый *абзац* со [ссылкой](x).\n\nВторой.\n").excerpt, "Первый абзац со ссылкой.")
     }
+
+    func testAPipeTableIsAWarningPointingToDataFiles() {
+        let result = render("Текст.\n\n| Год | Дети |\n|---|---:|\n| 2023 | 412 |\n\n```\n| a |\n|---|\n```\n")
+        XCTAssertEqual(result.diagnostics.map(\.line), [7])
+        XCTAssertTrue(result.diagnostics.first?.message.contains("data:") ?? false)
+    }
 }
