@@ -268,10 +268,11 @@ private struct QuoteScan {
     private(set) var semicolons = 0
     private(set) var commas = 0
 
-    /// `;` when the header has more semicolons than commas outside quotes, else `,`.
+    /// `;` when the header has a semicolon outside quotes (Russian Excel
+    /// saves so, and its headers often hold commas: «Доля детей, %»), else `,`.
     static func delimiter(of text: String) -> Unicode.Scalar {
         let scan = QuoteScan(text, delimiters: [";", ","], headerOnly: true)
-        return scan.semicolons > scan.commas ? ";" : ","
+        return scan.semicolons > 0 ? ";" : ","
     }
 
     init(_ text: String, delimiter: Unicode.Scalar) {
@@ -477,7 +478,14 @@ private struct YAMLTable {
             return ""
         }
         if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
-        return scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        // A plain YAML number (17.1) is shown the Russian way, as in CSV files: 17,1.
+        if scalar.style == .plain, text.contains("."), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+           let value = Double(text) {
+            let decimals = text.split(separator: ".").last.map(\.count) ?? 0
+            return RussianNumber.format(value, decimals: decimals)
+        }
+        return text
     }
 }
 

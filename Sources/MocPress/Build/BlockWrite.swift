@@ -65,8 +65,8 @@ extension PortalBuild {
         if let registration = event.registration { facts.append("Запись: \(registration)") }
         if !facts.isEmpty { description += (description.isEmpty ? "" : "\n\n") + facts.joined(separator: "\n") }
         let host = URLComponents(string: baseURL.string)?.host ?? portal.id
-        // DTSTAMP: when the event was last described, stable between builds.
-        let stamp = (page.date ?? event.start.value).instant(in: portal.config.timeZone)
+        // DTSTAMP: when the calendar was made — the build's day, so builds of one day are identical.
+        let stamp = PageDate(day: today).instant(in: portal.config.timeZone)
         var categories = page.tags
         if let direction = page.features.direction { categories.insert(direction.value.title, at: 0) }
         return CalendarEvent(uid: "\(urls.pagePaths[index] ?? page.relativePath)@\(host)", summary: page.title, description: description,

@@ -50,6 +50,10 @@ final class DataTableTests: XCTestCase {
         XCTAssertEqual(semicolons.columns.map(\.name), ["Направление, вид", "2021, чел."])
         let commas = try XCTUnwrap(read("\"Направление; вид\",2021\n\"Техническая; робототехника\",412\n").table)
         XCTAssertEqual(commas.rows, [["Техническая; робототехника", "412"]])
+        // Excel leaves commas in headers unquoted: «Доля детей, %».
+        let excel = try XCTUnwrap(read("Год;Доля детей 5–18 лет, охваченных программами, %;Целевое значение, %\n2021;71,2;72\n").table)
+        XCTAssertEqual(excel.columns.map(\.name), ["Год", "Доля детей 5–18 лет, охваченных программами, %", "Целевое значение, %"])
+        XCTAssertEqual(excel.number(row: 0, column: 1), 71.2)
     }
 
     func testQuotedCellsKeepDelimitersNewlinesAndDoubledQuotes() throws {
@@ -187,7 +191,7 @@ final class DataTableTests: XCTestCase {
             """
         let data = try XCTUnwrap(read(text, as: "content/moc/ohvat.yml").table)
         XCTAssertEqual(data.columns.map(\.name), ["Направление", "2021", "2022"])
-        XCTAssertEqual(data.rows, [["Техническая", "412", "1034.5"], ["Художественная", "980", "1 120"]])
+        XCTAssertEqual(data.rows, [["Техническая", "412", "1\u{00A0}034,5"], ["Художественная", "980", "1 120"]], "YAML numbers are shown the Russian way")
         XCTAssertEqual(data.number(row: 0, column: 2), 1034.5)
     }
 
