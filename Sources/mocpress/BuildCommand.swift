@@ -26,13 +26,15 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Папка проекта с content/ и themes/.")
     var source: String = "."
 
+    @OptionGroup var shard: ShardOption
+
     func run() throws {
         let started = Date()
         let options = BuildOptions(projectRoot: source, portals: portals, drafts: drafts, future: future, baseURL: baseURL, now: started)
         let builder = SiteBuilder(options: options)
         let ids: [String]
         switch builder.portalIDs() {
-        case .success(let list): ids = list
+        case .success(let list): ids = shard.apply(list)
         case .failure(let diagnostic):
             printError("mocpress: \(diagnostic.message)")
             throw Exit.usage

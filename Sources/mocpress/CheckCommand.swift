@@ -29,6 +29,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Папка проекта с content/ и themes/.")
     var source: String = "."
 
+    @OptionGroup var shard: ShardOption
+
     func validate() throws {
         if let report, HalfYearReport(report) == nil {
             throw ValidationError("--report ожидает полугодие в виде 2023-H1 или 2023-H2, а не «\(report)»")
@@ -46,12 +48,12 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(options: options, asOf: asOf.flatMap { LocalDate(iso: $0) })
         let ids: [String]
         switch checker.builder.portalIDs() {
-        case .success(let list): ids = list
+        case .success(let list): ids = shard.apply(list)
         case .failure(let diagnostic):
             printError("mocpress: \(diagnostic.message)")
             throw Exit.usage
         }
-        let checks = ids.map(checker.check)
+        let checks = checker.check(portals: ids)
         for check in checks {
             for diagnostic in check.diagnostics { printError(diagnostic.description) }
         }

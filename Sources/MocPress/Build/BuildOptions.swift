@@ -12,6 +12,9 @@ public struct BuildOptions: Sendable {
     public var future: Bool
     /// Replaces every portal's `base_url`; `{portal}` in it stands for the portal id.
     public var baseURL: String?
+    /// Where themes are looked up; nil means `projectRoot` (the audit of
+    /// content folders checked out elsewhere uses the running project's themes).
+    public var themesRoot: String?
     /// The moment the build happens: decides what is in the future. Never read from the clock deeper down.
     public var now: Date
 

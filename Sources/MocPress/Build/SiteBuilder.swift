@@ -5,6 +5,9 @@ public struct SiteBuilder: Sendable {
     public let options: BuildOptions
     public let fileSystem: any FileSystem
 
+    /// Themes compiled once and shared by every portal that uses them.
+    let themes = ThemeCache()
+
     public init(options: BuildOptions, fileSystem: any FileSystem = DiskFileSystem()) {
         self.options = options
         self.fileSystem = fileSystem
@@ -36,8 +39,13 @@ public struct SiteBuilder: Sendable {
         let loaded = loader.load(portal: id, diagnostics: &diagnostics)
         if Self.timing { Self.report("чтение", since: started) }
         guard let portal = loaded else { return .failure(diagnostics) }
-        guard let theme = Theme.load(name: portal.config.theme, projectRoot: options.projectRoot, fileSystem: fileSystem,
-                                     requestedAt: portal.config.themeLocation, diagnostics: &diagnostics) else {
+        // A content folder checked out without its themes uses the running project's.
+        var themesRoot = options.projectRoot
+        if let fallback = options.themesRoot, !fileSystem.isDirectory(Path.join(options.projectRoot, "themes/\(portal.config.theme)")) { themesRoot = fallback }
+        guard let theme = themes.theme(name: portal.config.theme, root: themesRoot, load: { diagnostics in
+            Theme.load(name: portal.config.theme, projectRoot: themesRoot, fileSystem: fileSystem,
+                       requestedAt: portal.config.themeLocation, diagnostics: &diagnostics)
+        }, diagnostics: &diagnostics) else {
             return .failure(diagnostics)
         }
         var baseURL = portal.config.baseURL
@@ -116,5 +124,29 @@ public struct SiteBuilder: Sendable {
             output.discard()
         }
         return report
+    }
+}
+
+/// Compiled themes by folder and name. A theme that loaded with any
+/// diagnostic is not kept: its messages name the portal that asked for it.
+final class ThemeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var themes: [String: Theme] = [:]
+
+    func theme(name: String, root: String, load: (inout DiagnosticBag) -> Theme?, diagnostics: inout DiagnosticBag) -> Theme? {
+        let key = root + "\u{0}" + name
+        lock.lock()
+        let cached = themes[key]
+        lock.unlock()
+        if let cached { return cached }
+        var own = DiagnosticBag()
+        let theme = load(&own)
+        diagnostics.append(contentsOf: own.items)
+        if let theme, own.items.isEmpty {
+            lock.lock()
+            themes[key] = theme
+            lock.unlock()
+        }
+        return theme
     }
 }

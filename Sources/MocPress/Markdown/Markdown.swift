@@ -128,16 +128,27 @@ public enum Markdown {
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a
     /// `|---|` row) outside fenced code: CommonMark has no tables.
     static func pipeTableLines(_ body: [UInt8]) -> [Int] {
-        let lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        // Line starts, then a byte-level look at each line: no strings made.
+        var starts = [0]
+        for (i, byte) in body.enumerated() where byte == 0x0A { starts.append(i + 1) }
+        func line(_ n: Int) -> ArraySlice<UInt8> {
+            let end = n + 1 < starts.count ? starts[n + 1] - 1 : body.count
+            var slice = body[starts[n]..<max(starts[n], end)]
+            while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+            while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
+            return slice
         }
         var found: [Int] = []
         var fenced = false
-        for (i, line) in lines.enumerated() {
-            if line.hasPrefix("```") || line.hasPrefix("~~~") { fenced.toggle(); continue }
-            guard !fenced, i + 1 < lines.count, line.hasPrefix("|") else { continue }
-            let next = lines[i + 1]
-            if next.contains("---"), next.contains("|"), next.allSatisfy({ "|:- \t\r".contains($0) }) { found.append(i + 1) }
+        for n in starts.indices {
+            let text = line(n)
+            if text.starts(with: [0x60, 0x60, 0x60]) || text.starts(with: [0x7E, 0x7E, 0x7E]) { fenced.toggle(); continue }
+            guard !fenced, text.first == 0x7C, n + 1 < starts.count else { continue }   // "|"
+            let next = line(n + 1)
+            let onlyRule = next.allSatisfy { $0 == 0x7C || $0 == 0x3A || $0 == 0x2D || $0 == 0x20 || $0 == 0x09 }
+            var dashes = 0, longest = 0
+            for byte in next { dashes = byte == 0x2D ? dashes + 1 : 0; longest = max(longest, dashes) }
+            if onlyRule, longest >= 3, next.contains(0x7C) { found.append(n + 1) }
         }
         return found
     }

@@ -42,6 +42,8 @@ public struct Finding: Sendable {
         case invalidSchedule = "invalid-schedule"
         case incompletePackage = "incomplete-package"
         case imageWithoutAlt = "image-without-alt"
+        /// An unfilled `[ЗАПОЛНИТЕ: …]` left by `mocpress new`.
+        case placeholder
     }
     public var kind: Kind
     public var message: String
@@ -57,6 +59,15 @@ public struct Checker: Sendable {
     public init(options: BuildOptions, asOf: LocalDate?, fileSystem: any FileSystem = DiskFileSystem()) {
         self.builder = SiteBuilder(options: options, fileSystem: fileSystem)
         self.asOf = asOf
+    }
+
+    /// Checks portals in parallel over the cores; results in the order given.
+    public func check(portals ids: [String]) -> [PortalCheck] {
+        let slots = Slots<PortalCheck>(count: ids.count)
+        DispatchQueue.concurrentPerform(iterations: ids.count) { i in
+            slots[i] = check(portal: ids[i])
+        }
+        return slots.values.map { $0! }
     }
 
     public func check(portal id: String) -> PortalCheck {
@@ -94,6 +105,7 @@ public struct Checker: Sendable {
                 findings.append(Finding(kind: .invalidSchedule, message: "«Сроки» пункта «\(result.item.id)» не распознаны: \(reason)", location: result.item.location))
             }
         }
+        findings += build.placeholders().map { Finding(kind: .placeholder, message: $0.message, location: $0.location) }
         let package = ActsPackage.status(of: build, year: asOf.year)
         if !package.complete {
             let names = package.missing.map { ActsPackage.title(of: $0) }.joined(separator: ", ")

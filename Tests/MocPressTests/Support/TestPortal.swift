@@ -73,8 +73,9 @@ struct TestPortal {
         """
 
     /// A portal with the four blocks, each with one page.
-    static func standard() -> TestPortal {
+    static func standard(id: String = "demo") -> TestPortal {
         var portal = TestPortal()
+        portal.id = id
         portal["portal.yaml"] = portalYAML
         portal["_index.md"] = "---\ntitle: Главная\n---\nДобро пожаловать.\n"
         portal["metodicheskij/_index.md"] = "---\ntitle: Методический блок\nblock: methodical\nweight: 1\n---\n"
