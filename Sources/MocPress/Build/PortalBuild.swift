@@ -56,6 +56,7 @@ struct PortalBuild {
         checkClaims,
         renderMarkdown,
         checkBlocks,
+        warnPlaceholders,
     ]
 
     /// Steps that write output.

@@ -265,7 +265,7 @@ extension String {
 extension PortalCheck {
     /// Findings that fail `check --strict`.
     var strictFindings: [Finding] {
-        findings.filter { [.invalidSchedule, .incompletePackage, .missingBlock, .emptyBlock].contains($0.kind) }
+        findings.filter { [.invalidSchedule, .incompletePackage, .missingBlock, .emptyBlock, .placeholder].contains($0.kind) }
     }
 }
 
