@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(
             name: "MocPressTests",
             dependencies: ["MocPress", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Schedule/Fixtures"]
+            exclude: ["Schedule/Fixtures", "Import/Fixtures"]
         ),
     ]
 )

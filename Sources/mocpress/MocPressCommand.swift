@@ -8,7 +8,7 @@ struct MocPressCommand: ParsableCommand {
         commandName: "mocpress",
         abstract: "Генератор порталов муниципальных опорных центров дополнительного образования детей.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, ScheduleCommand.self, NewCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, ScheduleCommand.self, NewCommand.self, ImportCommand.self]
     )
 }
 
