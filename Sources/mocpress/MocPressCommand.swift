@@ -32,7 +32,5 @@ var isInteractive: Bool {
 
 /// «1 портал», «3 портала», «5 порталов».
 func russianCount(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-    let mod10 = n % 10, mod100 = n % 100
-    let word = (mod10 == 1 && mod100 != 11) ? one : ((2...4).contains(mod10) && !(12...14).contains(mod100)) ? few : many
-    return "\(n) \(word)"
+    RussianPlural.count(n, one, few, many)
 }

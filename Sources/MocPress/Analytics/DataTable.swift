@@ -159,7 +159,7 @@ enum DataTableReader {
     ) {
         if header.count < 2 {
             diagnostics.error(
-                "в таблице \(Plural.count(header.count, "столбец", "столбца", "столбцов")), а нужно не меньше двух: "
+                "в таблице \(RussianPlural.count(header.count, "столбец", "столбца", "столбцов")), а нужно не меньше двух: "
                     + "в первом — категории (подписи), в остальных — значения",
                 at: locations(0))
         }
@@ -231,8 +231,8 @@ private struct CSVTable {
                 ? "лишний разделитель \(separator)? Если он есть внутри значения, заключите значение в кавычки: \"1\(delimiter)5\""
                 : "добавьте недостающие значения; пустое значение — два разделителя подряд: \(delimiter)\(delimiter)"
             diagnostics.error(
-                "в строке \(record.line) — \(Plural.count(record.cells.count, "значение", "значения", "значений")), "
-                    + "а в заголовке \(Plural.count(width, "столбец", "столбца", "столбцов")): \(hint)",
+                "в строке \(record.line) — \(RussianPlural.count(record.cells.count, "значение", "значения", "значений")), "
+                    + "а в заголовке \(RussianPlural.count(width, "столбец", "столбца", "столбцов")): \(hint)",
                 at: location(record.line))
         }
         guard diagnostics.errors.count == before else { return nil }
@@ -460,8 +460,8 @@ private struct YAMLTable {
             }
             if values.count != header.count {
                 diagnostics.error(
-                    "в строке \(index + 1) — \(Plural.count(values.count, "значение", "значения", "значений")), "
-                        + "а в columns \(Plural.count(header.count, "столбец", "столбца", "столбцов")): "
+                    "в строке \(index + 1) — \(RussianPlural.count(values.count, "значение", "значения", "значений")), "
+                        + "а в columns \(RussianPlural.count(header.count, "столбец", "столбца", "столбцов")): "
                         + "у каждой строки должно быть по значению на столбец (пустое — ~)",
                     at: reader.location(of: rowNode))
                 continue
@@ -489,11 +489,3 @@ private struct YAMLTable {
     }
 }
 
-/// Russian noun forms after a number: 1 столбец, 2 столбца, 5 столбцов.
-private enum Plural {
-    static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let tens = n % 100, units = n % 10
-        let word = (11...14).contains(tens) ? many : units == 1 ? one : (2...4).contains(units) ? few : many
-        return "\(n) \(word)"
-    }
-}

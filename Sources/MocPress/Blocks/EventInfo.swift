@@ -41,7 +41,7 @@ public struct AgeRange: Sendable, Hashable {
 
     /// «7–17 лет», «от 5 лет», «12 лет», «14–21 год».
     public var text: String {
-        guard let max else { return "от \(min) \(min % 10 == 1 && min % 100 != 11 ? "года" : "лет")" }
+        guard let max else { return "от \(min) \(RussianPlural.word(min, "года", "лет", "лет"))" }
         return min == max ? "\(min) \(Self.years(min))" : "\(min)–\(max) \(Self.years(max))"
     }
 
@@ -52,14 +52,7 @@ public struct AgeRange: Sendable, Hashable {
     }
 
     /// «год», «года», «лет» after a number.
-    static func years(_ n: Int) -> String {
-        if (11...14).contains(n % 100) { return "лет" }
-        switch n % 10 {
-        case 1: return "год"
-        case 2, 3, 4: return "года"
-        default: return "лет"
-        }
-    }
+    static func years(_ n: Int) -> String { RussianPlural.word(n, "год", "года", "лет") }
 
     public static func parse(_ raw: String) -> AgeRange? {
         var text = raw.lowercased().replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")

@@ -37,7 +37,7 @@ public enum ImportReport {
             for (index, other) in document.tables.enumerated() {
                 let mark = index == tableIndex ? "→" : " "
                 let name = other.title.map { "«\(ImportText.excerpt($0, limit: 80))»" } ?? "без заголовка"
-                lines.append("  \(mark) \(index + 1). \(name), \(span(other)), \(count(other.rows.count, "пункт", "пункта", "пунктов"))")
+                lines.append("  \(mark) \(index + 1). \(name), \(span(other)), \(RussianPlural.count(other.rows.count, "пункт", "пункта", "пунктов"))")
             }
         }
         lines.append("")
@@ -86,7 +86,7 @@ public enum ImportReport {
         case .windows(let windows, let min):
             let list = windows.count <= 4
                 ? windows.map(\.canonical).joined(separator: "; ")
-                : "\(count(windows.count, "окно", "окна", "окон")): \(windows[0].canonical) … \(windows[windows.count - 1].canonical)"
+                : "\(RussianPlural.count(windows.count, "окно", "окна", "окон")): \(windows[0].canonical) … \(windows[windows.count - 1].canonical)"
             return min > 1 ? list + " min=\(min)" : list
         }
     }
@@ -95,12 +95,5 @@ public enum ImportReport {
         if case .line(let a) = table.position, case .line(let b) = table.end { return "строки \(a)–\(b)" }
         if case .tableRow(let t, _) = table.position { return "таблица \(t) документа" }
         return table.position.description
-    }
-
-    /// «1 пункт», «3 пункта», «12 пунктов».
-    static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let mod10 = n % 10, mod100 = n % 100
-        let word = mod10 == 1 && mod100 != 11 ? one : (2...4).contains(mod10) && !(12...14).contains(mod100) ? few : many
-        return "\(n) \(word)"
     }
 }

@@ -55,7 +55,7 @@ public struct ImportedPlan: Sendable {
             guard let group = sameStart[base], group.count > 1 else { continue }
             let list = group.count <= 3 ? group.map { "«\($0.id)»" }.joined(separator: ", ")
                                         : "«\(group[0].id)», «\(group[1].id)» … «\(group[group.count - 1].id)»"
-            notes.append(ImportNote(.note, "у \(ImportReport.count(group.count, "пункта", "пунктов", "пунктов")) одинаковое начало мероприятия: id \(list); замените их на более понятные", at: group[1].position))
+            notes.append(ImportNote(.note, "у \(RussianPlural.count(group.count, "пункта", "пунктов", "пунктов")) одинаковое начало мероприятия: id \(list); замените их на более понятные", at: group[1].position))
         }
         self.notes = notes
     }

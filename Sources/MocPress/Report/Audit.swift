@@ -80,7 +80,7 @@ public struct Audit: Sendable {
         out += "<header class=\"top\"><h1>Порталы МОЦ: аудит на \(Escape.xml(asOf.russianText))</h1>\n"
         out += "<p>Исполнение медиапланов, пакет нормативных документов, блоки и свежесть публикаций по каждому порталу. Файлы для работы: <a href=\"audit.csv\">audit.csv</a> (Excel), <a href=\"audit.json\">audit.json</a>.</p></header>\n<main>\n"
         out += "<ul class=\"summary\">"
-        out += "<li><b>\(rows.count)</b> \(Self.count(rows.count, "портал", "портала", "порталов"))</li>"
+        out += "<li><b>\(rows.count)</b> \(RussianPlural.word(rows.count, "портал", "портала", "порталов"))</li>"
         out += "<li><b>\(Self.percent(average))</b> исполнение медиапланов в среднем</li>"
         out += "<li class=\"\(overduePortals > 0 ? "bad" : "")\"><b>\(overduePortals)</b> с просроченными пунктами</li>"
         out += "<li class=\"\(incomplete > 0 ? "warn" : "")\"><b>\(incomplete)</b> с неполным пакетом документов</li>"
@@ -183,7 +183,7 @@ public struct Audit: Sendable {
         out += "<li>Пакет нормативных документов: \(check.package.complete ? "полный" : "нет " + Escape.xml(check.package.missing.map(ActsPackage.title).joined(separator: ", ")))</li>"
         for block in BlockKind.allCases {
             let count = check.blocks[block]
-            out += "<li>\(Escape.xml(block.title)): \(count.map { "\($0) \(Self.count($0, "страница", "страницы", "страниц"))" } ?? "нет блока")</li>"
+            out += "<li>\(Escape.xml(block.title)): \(count.map { RussianPlural.count($0, "страница", "страницы", "страниц") } ?? "нет блока")</li>"
         }
         out += "</ul>\n"
         if !check.findings.isEmpty {
@@ -203,11 +203,6 @@ public struct Audit: Sendable {
 
     static func order(_ status: ItemStatus) -> Int {
         [ItemStatus.overdue, .invalid, .inProgress, .upcoming, .done, .onDemand].firstIndex(of: status) ?? 9
-    }
-
-    static func count(_ n: Int, _ one: String, _ few: String, _ many: String) -> String {
-        let tens = n % 100, units = n % 10
-        return (11...14).contains(tens) ? many : units == 1 ? one : (2...4).contains(units) ? few : many
     }
 
     // MARK: - Shared page parts
