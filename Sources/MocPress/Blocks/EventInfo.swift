@@ -141,4 +141,7 @@ public struct EventInfo: Sendable {
     public var cost: Cost?
     public var organizer: String?
     public var registration: String?
+
+    /// The day the event ends: it is upcoming until this day has passed.
+    public var lastDay: LocalDate { end?.value.day ?? start.value.day }
 }

@@ -81,7 +81,7 @@ struct FeatureReader {
     }
 
     private func readEvent(_ diagnostics: inout DiagnosticBag) -> EventInfo? {
-        guard let startText = map.string("start", &diagnostics) else {
+        guard map.value("start") != nil else {
             if let end = map.keyLocation("end") {
                 diagnostics.error("у мероприятия указан end, но нет start: добавьте дату начала start: ГГГГ-ММ-ДД", at: end)
             }
@@ -96,7 +96,6 @@ struct FeatureReader {
                 event.end = end
             }
         }
-        _ = startText
         event.place = map.string("place", &diagnostics)?.value
         if let format = map.string("format", &diagnostics) {
             event.format = EventFormat(reading: format.value)

@@ -4,19 +4,14 @@ import Foundation
 extension PortalBuild {
     // MARK: - Shared pieces
 
+    /// A direction chip; its link goes to the list of that direction in the
+    /// page's events section or methodical block, when there is one.
     func directionContext(_ direction: Direction, in page: Page) -> [String: Any] {
-        let top = page.directory.split(separator: "/").first.map(String.init) ?? ""
-        let listing = directionListing(direction, page: page, eventsRoot: kindRoot(of: page.directory), top: top)
+        let listing = portal.section(of: page)?.kind == .events
+            ? blocks.listing(.eventsDirection, section: kindRoot(of: page.directory), slug: direction.slug)
+            : blocks.listing(.materialsDirection, section: page.directory.split(separator: "/").first.map(String.init), slug: direction.slug)
         return ["id": direction.slug, "name": direction.rawValue, "title": direction.title,
                 "url": listing.map { urls.url($0.folder + "/") } ?? ""]
-    }
-
-    private func directionListing(_ direction: Direction, page: Page, eventsRoot: String?, top: String) -> Listing? {
-        let isEvent = portal.section(of: page)?.kind == .events
-        return blocks.listings.first { listing in
-            if isEvent { return listing.kind == .eventsDirection && listing.section == eventsRoot && listing.folder.hasSuffix("/" + direction.slug) }
-            return listing.kind == .materialsDirection && listing.section == top && listing.folder.hasSuffix("/" + direction.slug)
-        }
     }
 
     func fileContext(_ attachment: Attachment, title: String?) -> [String: Any] {
@@ -62,7 +57,7 @@ extension PortalBuild {
         let zone = portal.config.timeZone
         let start = event.start.value
         let months = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-        let isPast = (event.end?.value.day ?? start.day) < today
+        let isPast = event.lastDay < today
         return [
             "startISO": start.iso(in: zone),
             "endISO": event.end?.value.iso(in: zone) ?? "",
@@ -73,7 +68,7 @@ extension PortalBuild {
             "formatTitle": event.format?.title ?? "",
             "ageText": event.age?.text ?? "",
             "ages": (event.age?.groups ?? []).map { group -> [String: Any] in
-                let listing = blocks.listings.first { $0.kind == .eventsAge && $0.section == kindRoot(of: page.directory) && $0.folder.hasSuffix("/" + group.slug) }
+                let listing = blocks.listing(.eventsAge, section: kindRoot(of: page.directory), slug: group.slug)
                 return ["title": group.title, "url": listing.map { urls.url($0.folder + "/") } ?? ""]
             },
             "costText": event.cost?.text ?? "",
@@ -150,27 +145,35 @@ extension PortalBuild {
         return JSONValue.object(pairs).text
     }
 
-    /// `events.*` for an events section and its lists.
-    /// `current`: the folder of the list being rendered, marked in the filters.
-    func eventsContext(section: String, current: String? = nil) -> [String: Any] {
+    /// Links to the lists of one kind in a section, for the filter panels.
+    func listingLinks(_ kind: Listing.Kind, section: String, current: String?) -> [[String: Any]] {
+        blocks.listings.filter { $0.kind == kind && $0.section == section }.map { listing in
+            ["title": listing.label, "name": listing.label, "url": urls.url(listing.folder + "/"),
+             "count": listing.members.count, "current": listing.folder == current] as [String: Any]
+        }
+    }
+
+    /// `events.*` filters: months, directions, ages. `current`: the folder
+    /// of the list being rendered, marked in the filters.
+    func eventsFilters(section: String, current: String? = nil) -> [String: Any] {
+        ["months": listingLinks(.eventsMonth, section: section, current: current),
+         "directions": listingLinks(.eventsDirection, section: section, current: current),
+         "ages": listingLinks(.eventsAge, section: section, current: current),
+         "url": urls.sectionURL(section) ?? ""]
+    }
+
+    /// `events.*` of the events section page: the filters, upcoming and past events.
+    func eventsContext(section: String) -> [String: Any] {
         let events = blocks.eventSections[section] ?? []
-        let upcoming = events.filter { (portal.pages[$0].features.event!.end?.value.day ?? portal.pages[$0].features.event!.start.value.day) >= today }
+        let upcoming = events.filter { portal.pages[$0].features.event!.lastDay >= today }
         let upcomingSet = Set(upcoming)
         let past = events.filter { !upcomingSet.contains($0) }.reversed().prefix(30)
-        func links(_ kind: Listing.Kind) -> [[String: Any]] {
-            blocks.listings.filter { $0.kind == kind && $0.section == section }.map { listing in
-                var title = listing.title
-                if let colon = title.range(of: ": ") { title = String(title[colon.upperBound...]) }
-                return ["title": title.prefix(1).uppercased() + title.dropFirst(), "url": urls.url(listing.folder + "/"),
-                        "count": listing.members.count, "current": listing.folder == current] as [String: Any]
-            }
-        }
-        return [
-            "upcoming": upcoming.map(card), "hasUpcoming": !upcoming.isEmpty,
-            "past": past.map(card), "hasPast": !past.isEmpty,
-            "months": links(.eventsMonth), "directions": links(.eventsDirection), "ages": links(.eventsAge),
-            "url": urls.sectionURL(section) ?? "",
-        ]
+        var context = eventsFilters(section: section)
+        context["upcoming"] = upcoming.map(card)
+        context["hasUpcoming"] = !upcoming.isEmpty
+        context["past"] = past.map(card)
+        context["hasPast"] = !past.isEmpty
+        return context
     }
 
     // MARK: - Acts
@@ -253,15 +256,9 @@ extension PortalBuild {
 
     /// `bank.*` for the methodical top section and its lists.
     func bankContext(section: String, current: String? = nil) -> [String: Any] {
-        func links(_ kind: Listing.Kind) -> [[String: Any]] {
-            blocks.listings.filter { $0.kind == kind && $0.section == section }.map { listing in
-                var name = listing.title
-                if kind == .materialsTag, let open = name.firstIndex(of: "«") { name = String(name[name.index(after: open)...].dropLast()) }
-                return ["title": listing.title, "name": name, "url": urls.url(listing.folder + "/"), "count": listing.members.count,
-                        "current": listing.folder == current] as [String: Any]
-            }
-        }
-        return ["directions": links(.materialsDirection), "tags": links(.materialsTag), "url": urls.sectionURL(section) ?? ""]
+        ["directions": listingLinks(.materialsDirection, section: section, current: current),
+         "tags": listingLinks(.materialsTag, section: section, current: current),
+         "url": urls.sectionURL(section) ?? ""]
     }
 
     // MARK: - What every page and card adds

@@ -23,6 +23,15 @@ struct BlockIndex: Sendable {
     var listings: [Listing] = []
     /// Plan file (`mediaplan/2023.yaml`) → the acts that approve it.
     var planActs: [String: [Int]] = [:]
+    /// `kind|section|slug` → index in `listings`, for the links cards and pages make.
+    var listingIndex: [String: Int] = [:]
+
+    static func key(_ kind: Listing.Kind, _ section: String, _ slug: String) -> String { "\(kind.rawValue)|\(section)|\(slug)" }
+
+    func listing(_ kind: Listing.Kind, section: String?, slug: String) -> Listing? {
+        guard let section, let index = listingIndex[Self.key(kind, section, slug)] else { return nil }
+        return listings[index]
+    }
 
     static let calendarFile = "calendar.ics"
     static let zipName = "paket-dokumentov.zip"
@@ -40,7 +49,12 @@ struct Listing: Sendable {
     var section: String
     /// Output folder.
     var folder: String
+    /// What it selects: `tekhnicheskaya`, `7-10`, `2023/04`, a tag's slug.
+    var slug: String
+    /// The page's heading: «Мероприятия: апрель 2023».
     var title: String
+    /// Its name in the filter lists: «Апрель 2023», «7–10 лет».
+    var label: String
     var members: [Int]
 }
 
@@ -74,10 +88,9 @@ extension PortalBuild {
                 index.eventSections[root, default: []].append(page)
                 index.events.append(page)
             }
-            if section.kind == .documents, let act = p.features.act, let root = build.kindRoot(of: p.directory) {
+            if section.kind == .documents, p.features.act != nil, let root = build.kindRoot(of: p.directory) {
                 index.documentSections[root, default: []].append(page)
                 if let plan = p.features.plan?.value, let normalized = Path.normalize(plan) { index.planActs[normalized, default: []].append(page) }
-                _ = act
             }
             if section.block == .distance, p.directory.contains("/") {
                 index.courses[p.directory, default: []].append(page)
@@ -127,19 +140,23 @@ extension PortalBuild {
                 for group in p.features.event!.age?.groups ?? [] { ages[group.slug, default: []].append(page) }
             }
             for (key, members) in months.sorted(by: { $0.key > $1.key }) {
-                let year = key / 100, month = key % 100
-                index.listings.append(Listing(kind: .eventsMonth, section: section, folder: Path.join(folder, String(format: "%04d/%02d", year, month)),
-                                              title: "Мероприятия: \(RussianCalendar.nominativeMonths[month - 1]) \(year)", members: members))
+                let year = key / 100, month = RussianCalendar.nominativeMonths[key % 100 - 1]
+                let slug = String(format: "%04d/%02d", year, key % 100)
+                index.listings.append(Listing(kind: .eventsMonth, section: section, folder: Path.join(folder, slug), slug: slug,
+                                              title: "Мероприятия: \(month) \(year)", label: month.prefix(1).uppercased() + month.dropFirst() + " \(year)",
+                                              members: members))
             }
             for direction in Direction.allCases {
                 guard let members = directions[direction] else { continue }
                 index.listings.append(Listing(kind: .eventsDirection, section: section, folder: Path.join(folder, "napravlenie/\(direction.slug)"),
-                                              title: "Мероприятия: \(direction.title.lowercased())", members: members))
+                                              slug: direction.slug, title: "Мероприятия: \(direction.title.lowercased())", label: direction.title,
+                                              members: members))
             }
             for group in AgeRange.groups {
                 guard let members = ages[group.slug] else { continue }
-                index.listings.append(Listing(kind: .eventsAge, section: section, folder: Path.join(folder, "vozrast/\(group.slug)"),
-                                              title: "Мероприятия: \(group.title.prefix(1).lowercased() + group.title.dropFirst())", members: members))
+                index.listings.append(Listing(kind: .eventsAge, section: section, folder: Path.join(folder, "vozrast/\(group.slug)"), slug: group.slug,
+                                              title: "Мероприятия: \(group.title.prefix(1).lowercased() + group.title.dropFirst())", label: group.title,
+                                              members: members))
             }
         }
 
@@ -150,7 +167,7 @@ extension PortalBuild {
                 let members = materials.filter { build.portal.pages[$0].features.direction?.value == direction }
                 guard !members.isEmpty else { continue }
                 index.listings.append(Listing(kind: .materialsDirection, section: section, folder: Path.join(folder, "napravlenie/\(direction.slug)"),
-                                              title: direction.title, members: members))
+                                              slug: direction.slug, title: direction.title, label: direction.title, members: members))
             }
             var byTag: [String: (name: String, members: [Int])] = [:]
             for page in materials {
@@ -162,10 +179,11 @@ extension PortalBuild {
             }
             for (slug, tag) in byTag.sorted(by: { $0.key < $1.key }) {
                 index.listings.append(Listing(kind: .materialsTag, section: section, folder: Path.join(folder, "teg/\(slug)"),
-                                              title: "Материалы с тегом «\(tag.name)»", members: tag.members))
+                                              slug: slug, title: "Материалы с тегом «\(tag.name)»", label: tag.name, members: tag.members))
             }
         }
-        for listing in index.listings {
+        for (position, listing) in index.listings.enumerated() {
+            index.listingIndex[BlockIndex.key(listing.kind, listing.section, listing.slug)] = position
             build.urls.claim(URLMap.indexFile(listing.folder), by: generated(listing.section), what: "список «\(listing.title)»", diagnostics: &build.diagnostics)
         }
 

@@ -31,7 +31,7 @@ extension PortalBuild {
         context["listing"] = ["title": listing.title, "kind": listing.kind.rawValue, "isEvents": listing.kind.isEvents,
                               "parent": ["title": parentTitle, "url": parentURL]]
         if listing.kind.isEvents {
-            context["events"] = eventsContext(section: listing.section, current: listing.folder)
+            context["events"] = eventsFilters(section: listing.section, current: listing.folder)
         } else {
             context["bank"] = bankContext(section: listing.section, current: listing.folder)
         }

@@ -176,10 +176,7 @@ extension PortalBuild {
         }
         let latest = publications.prefix(6).map(card)
         // Upcoming and running events, soonest first.
-        let events = self.blocks.events.filter { index in
-            let event = portal.pages[index].features.event!
-            return (event.end?.value.day ?? event.start.value.day) >= today
-        }.prefix(4).map(card)
+        let events = self.blocks.events.filter { portal.pages[$0].features.event!.lastDay >= today }.prefix(4).map(card)
         let eventsSection = self.blocks.eventSections.keys.sorted().first
         return ["blocks": blocks, "latest": latest, "hasLatest": !latest.isEmpty, "events": events, "hasEvents": !events.isEmpty,
                 "eventsUrl": eventsSection.flatMap { urls.sectionURL($0) } ?? ""]
