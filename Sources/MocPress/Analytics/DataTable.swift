@@ -266,7 +266,6 @@ private struct QuoteScan {
     /// 1-based columns where the cells of the first non-empty record start.
     private(set) var firstRecordColumns: [Int] = []
     private(set) var semicolons = 0
-    private(set) var commas = 0
 
     /// `;` when the header has a semicolon outside quotes (Russian Excel
     /// saves so, and its headers often hold commas: «Доля детей, %»), else `,`.
@@ -307,7 +306,7 @@ private struct QuoteScan {
             case .cellStart, .unquoted, .afterQuote:
                 if delimiters.contains(scalar) {
                     if collecting {
-                        if scalar == ";" { semicolons += 1 } else { commas += 1 }
+                        if scalar == ";" { semicolons += 1 }
                         cellStarts.append(column + 1)
                     }
                     state = .cellStart
@@ -317,7 +316,7 @@ private struct QuoteScan {
                         firstRecordLine = recordLine
                         if headerOnly { return }
                     }
-                    if collecting && !content { (semicolons, commas) = (0, 0) }
+                    if collecting && !content { semicolons = 0 }
                     recordLine = line + 1
                     cellStarts = [1]
                     content = false

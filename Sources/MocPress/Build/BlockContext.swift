@@ -76,17 +76,19 @@ extension PortalBuild {
             "organizer": event.organizer ?? "",
             "registrationUrl": event.registration ?? "",
             "registrationHost": event.registration.flatMap { URLComponents(string: $0)?.host } ?? "",
-            "registrationIsNavigator": event.registration.map(Self.isNavigator) ?? false,
+            "registrationIsNavigator": event.registration.map { Self.isNavigator($0, portalNavigator: portal.config.navigatorURL) } ?? false,
             "icsUrl": blocks.icsFiles[index].map(urls.url) ?? "",
             "isPast": isPast,
         ]
     }
 
-    /// The regional navigator of additional education: `р68.навигатор.дети`
-    /// (also in punycode, `xn--…`).
-    static func isNavigator(_ url: String) -> Bool {
+    /// The regional navigator of additional education: the host of the
+    /// portal's `navigator_url` (regions differ: `dop29.ru`), or any
+    /// `р68.навигатор.дети` (also in punycode, `xn--…`).
+    static func isNavigator(_ url: String, portalNavigator: String?) -> Bool {
         guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
-        return host.contains("навигатор.дети") || host.hasSuffix("xn--80aafey1amqq.xn--d1acj3b") || host.contains("navigator")
+        if let own = portalNavigator.flatMap({ URLComponents(string: $0)?.host?.lowercased() }), own == host { return true }
+        return host.hasSuffix("навигатор.дети") || host.hasSuffix("xn--80aafey1amqq.xn--d1acj3b") || host.contains("navigator")
     }
 
     /// schema.org `Event` for the event page.

@@ -84,4 +84,11 @@ final class BlockValueTests: XCTestCase {
         decree.type = "Постановление"
         XCTAssertEqual(decree.requisites(title: "Постановление администрации «О МОЦ»"), "Постановление администрации от 05.03.2020 № 598 «О МОЦ»")
     }
+
+    func testARegistrationLinkIsTheNavigatorByItsHostOrThePortalsNavigator() {
+        XCTAssertTrue(PortalBuild.isNavigator("https://р68.навигатор.дети/activity/3455/", portalNavigator: nil))
+        XCTAssertTrue(PortalBuild.isNavigator("https://dop29.ru/activity/12/", portalNavigator: "https://dop29.ru/"))
+        XCTAssertFalse(PortalBuild.isNavigator("https://dop29.ru/activity/12/", portalNavigator: nil))
+        XCTAssertFalse(PortalBuild.isNavigator("https://cdt-sosnovka.ru/zapis/", portalNavigator: "https://р68.навигатор.дети/"))
+    }
 }
