@@ -286,7 +286,7 @@ private struct ChartDrawing {
             }
             let width = Swift.max(textWidth(first, size: fontSize), textWidth(second, size: fontSize))
             if width < bestWidth {
-                best = [first.trimmingCharacters(in: .whitespaces), second.trimmingCharacters(in: .whitespaces)]
+                best = [first.trimmingWhitespace(), second.trimmingWhitespace()]
                 bestWidth = width
             }
         }
@@ -351,7 +351,7 @@ private struct ChartDrawing {
     /// «Столбчатая диаграмма: Охват детей, 2021–2023. Наибольшее значение — 2 310 (Техническая, 2023).»
     var description: String {
         var text = kind == .bar ? "Столбчатая диаграмма" : "Линейная диаграмма"
-        var name = title.trimmingCharacters(in: .whitespaces)
+        var name = title.trimmingWhitespace()
         while name.hasSuffix(".") { name.removeLast() }
         text += name.isEmpty ? " по данным таблицы." : ": \(name)."
         let points = data.series.indices.flatMap { s in

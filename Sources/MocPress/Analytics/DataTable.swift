@@ -208,7 +208,7 @@ private struct CSVTable {
         var records: [(line: Int, cells: [String])] = []
         var line = 1
         while let row = reader.next() {
-            let cells = row.map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = row.map { $0.trimmingWhitespace() }
             if cells.contains(where: { !$0.isEmpty }) { records.append((line, cells)) }
             line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
         }
@@ -477,7 +477,7 @@ private struct YAMLTable {
             return ""
         }
         if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingWhitespace()
         // A plain YAML number (17.1) is shown the Russian way, as in CSV files: 17,1.
         if scalar.style == .plain, text.contains("."), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
            let value = Double(text) {

@@ -67,7 +67,7 @@ public struct ActInfo: Sendable {
     /// A regulation or a plan is approved by an order: «Положение о МОЦ
     /// (утв. от 10.03.2020 № 12)».
     public func requisites(title: String) -> String {
-        var name = title.trimmingCharacters(in: .whitespaces)
+        var name = title.trimmingWhitespace()
         let firstWord = name.split(whereSeparator: { $0 == " " || $0 == "«" }).first.map { $0.lowercased() } ?? ""
         if Self.approvedTypes.contains((type ?? firstWord).lowercased()) || (type == nil && Self.approvedTypes.contains(firstWord)) {
             var approval: [String] = []
@@ -77,12 +77,12 @@ public struct ActInfo: Sendable {
         }
         let type = typeTitle
         if name.lowercased().hasPrefix(type.lowercased()) {
-            name = String(name.dropFirst(type.count)).trimmingCharacters(in: .whitespaces)
+            name = String(name.dropFirst(type.count)).trimmingWhitespace()
         }
         var text = type
         var quoted = name
         if let open = name.firstIndex(of: "«") {
-            let who = name[..<open].trimmingCharacters(in: .whitespaces)
+            let who = name[..<open].trimmingWhitespace()
             if !who.isEmpty { text += " " + who }
             quoted = String(name[open...])
         } else if !name.isEmpty {

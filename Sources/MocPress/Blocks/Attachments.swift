@@ -52,7 +52,7 @@ public struct Video: Sendable, Hashable {
     /// `https://vk.com/video-123_456`, `https://vkvideo.ru/video-123_456`,
     /// `https://rutube.ru/video/<id>/`; nil for anything else.
     public static func recognize(_ raw: String) -> Video? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http", let host = components.host?.lowercased() else { return nil }
         let bareHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host.hasPrefix("m.") ? String(host.dropFirst(2)) : host

@@ -15,8 +15,8 @@ public enum Direction: String, CaseIterable, Sendable, Hashable {
     public init?(reading text: String) {
         var name = text.lowercased().replacingOccurrences(of: "ё", with: "е")
             .replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.hasSuffix("направленность") { name = String(name.dropLast("направленность".count)).trimmingCharacters(in: .whitespaces) }
+            .trimmingWhitespace()
+        if name.hasSuffix("направленность") { name = String(name.dropLast("направленность".count)).trimmingWhitespace() }
         name = name.replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " ", with: "")
         if name == "социально-педагогическая" { name = Direction.socialHumanitarian.rawValue }
         if name == "естественно-научная" { name = Direction.naturalScience.rawValue }

@@ -24,7 +24,7 @@ public enum EventFormat: String, Sendable, CaseIterable {
 
     /// The spellings people use: «очно», «очный», «онлайн», «смешанный», ….
     init?(reading text: String) {
-        switch text.lowercased().trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "ё", with: "е") {
+        switch text.lowercased().trimmingWhitespace().replacingOccurrences(of: "ё", with: "е") {
         case "очно", "очный", "очная", "очное", "офлайн", "оффлайн": self = .offline
         case "дистанционно", "дистанционный", "дистанционная", "дистанционное", "онлайн", "заочно": self = .online
         case "смешанно", "смешанный", "смешанная", "смешанное", "гибридный", "очно-дистанционно", "очно и дистанционно": self = .mixed
@@ -105,7 +105,7 @@ public enum Cost: Sendable, Hashable {
     case text(String)
 
     static func parse(_ raw: String) -> Cost {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         let lower = text.lowercased()
         if ["бесплатно", "бесплатное", "бесплатный", "бесплатная", "безвозмездно", "free", "0", "0 ₽", "0 руб.", "0 рублей"].contains(lower) { return .free }
         var number = lower

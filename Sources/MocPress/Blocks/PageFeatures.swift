@@ -120,7 +120,7 @@ struct FeatureReader {
         if let registration = map.string("registration", &diagnostics) {
             let lower = registration.value.lowercased()
             if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
-                event.registration = registration.value.trimmingCharacters(in: .whitespaces)
+                event.registration = registration.value.trimmingWhitespace()
             } else {
                 diagnostics.error("registration должно быть адресом страницы записи (https://…), обычно в региональном навигаторе, а не «\(registration.value)»", at: registration.location)
             }
@@ -196,7 +196,7 @@ struct FeatureReader {
         let location = map.location(node)
         switch node {
         case .scalar(let scalar):
-            let path = scalar.string.trimmingCharacters(in: .whitespaces)
+            let path = scalar.string.trimmingWhitespace()
             if path.isEmpty { diagnostics.error("пустой путь к файлу в «\(key)»", at: location); return nil }
             return FileReference(path: path, title: nil, location: location)
         case .mapping:

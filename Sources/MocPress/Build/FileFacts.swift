@@ -69,7 +69,7 @@ extension PortalBuild {
                 diagnostics.warning("документ «\(file.path)» в формате .\(attachment.ext): на официальных сайтах документы публикуют в pdf, doc(x), xls(x), odt или ods", at: file.location)
             }
             if attachment.size > Attachment.documentSizeLimit {
-                diagnostics.warning("документ «\(file.path)» весит \(attachment.label.split(separator: ";").last!.trimmingCharacters(in: .whitespaces)): больше 15 Мб, такой файл трудно скачать; уменьшите его (сожмите скан)", at: file.location)
+                diagnostics.warning("документ «\(file.path)» весит \(attachment.label.split(separator: ";").last!.trimmingWhitespace()): больше 15 Мб, такой файл трудно скачать; уменьшите его (сожмите скан)", at: file.location)
             }
         }
     }

@@ -38,6 +38,10 @@ struct PortalBuild {
     var datasets: [Int: [Dataset]] = [:]
     /// The acts package ZIP of each documents section.
     var packages: [String: Attachment] = [:]
+    /// `[ЗАПОЛНИТЕ: …]` left in what the portal publishes (`warnPlaceholders`).
+    var placeholders: [Placeholder] = []
+    /// False for `check` and `audit`: links and headings are checked, no HTML is made.
+    var rendersHTML = true
     var pagesWritten = 0
     var filesWritten = 0
 
@@ -141,7 +145,7 @@ struct PortalBuild {
 
     /// `/novosti/old/` → `novosti/old/index.html`; nil for anything outside the portal.
     static func aliasFile(_ alias: String) -> String? {
-        let text = (alias.removingPercentEncoding ?? alias).trimmingCharacters(in: .whitespaces)
+        let text = (alias.removingPercentEncoding ?? alias).trimmingWhitespace()
         guard !text.isEmpty, !text.contains(":"), !text.hasPrefix("//"), !text.contains("\\"),
               !text.split(separator: "/").contains(".."), let normalized = Path.normalize(text), !normalized.isEmpty else { return nil }
         let lower = normalized.lowercased()
@@ -183,7 +187,7 @@ struct PortalBuild {
         let snapshot = build
         let indices = build.included
         let slots = Slots<RenderedMarkdown>(count: indices.count)
-        let options = Markdown.Options(unsafeHTML: build.portal.config.unsafeHTML)
+        let options = Markdown.Options(unsafeHTML: build.portal.config.unsafeHTML, html: build.rendersHTML, validUTF8: true)
         DispatchQueue.concurrentPerform(iterations: indices.count) { i in
             let page = snapshot.portal.pages[indices[i]]
             let directory = page.directory

@@ -98,6 +98,7 @@ public struct SiteBuilder: Sendable {
     func read(portal id: String) -> Result<PortalBuild, DiagnosticBag> {
         prepare(portal: id, sink: MemorySink()).map { build in
             var build = build
+            build.rendersHTML = false
             Self.run(PortalBuild.readingSteps, on: &build)
             return build
         }

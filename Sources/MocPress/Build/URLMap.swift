@@ -110,7 +110,7 @@ struct URLMap: Sendable {
             suffix = String(path[cut...])
             path = String(path[..<cut])
         }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         let rootRelative = path.hasPrefix("/")
         if rootRelative, path.hasPrefix(basePath), basePath != "/" { path = String(path.dropFirst(basePath.count - 1)) }
         let joined = rootRelative ? String(path.drop(while: { $0 == "/" })) : Path.join(directory, path)

@@ -69,6 +69,8 @@ public struct Page: Sendable {
     public var body: [UInt8]
     /// 1-based line of the file where the body starts.
     public var bodyFirstLine: Int
+    /// `[ЗАПОЛНИТЕ: …]` left in the file (front matter and body).
+    public var placeholders: [Placeholder] = []
 
     /// Folder of the page inside the portal ("" for the portal root); for an
     /// `_index.md` it is the section the page describes.

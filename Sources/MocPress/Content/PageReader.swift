@@ -41,7 +41,7 @@ enum PageReader {
 
         let isIndex = Path.fileName(of: relativePath) == "_index.md"
         let title = map.string("title", &diagnostics)
-        if title == nil || title!.value.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title == nil || title!.value.trimmingWhitespace().isEmpty {
             diagnostics.error("у страницы нет заголовка: добавьте в front matter строку title: …", at: SourceLocation(file: source, line: split.yamlFirstLine, column: 1))
         }
 
@@ -87,7 +87,7 @@ enum PageReader {
             title: title?.value ?? Path.stem(of: Path.fileName(of: relativePath)),
             date: map.date("date", &diagnostics)?.value,
             summary: map.string("summary", &diagnostics)?.value,
-            tags: map.strings("tags", &diagnostics).map(\.value).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty },
+            tags: map.strings("tags", &diagnostics).map(\.value).filter { !$0.trimmingWhitespace().isEmpty },
             draft: map.bool("draft", &diagnostics) ?? false,
             weight: weight,
             slug: slug,
@@ -101,31 +101,53 @@ enum PageReader {
             links: links,
             features: features,
             body: Array(bytes[split.body]),
-            bodyFirstLine: split.bodyFirstLine
+            bodyFirstLine: split.bodyFirstLine,
+            placeholders: Placeholder.scan(bytes, file: source)
         )
     }
 
     /// 1-based line of the first invalid UTF-8 sequence, or nil.
+    ///
+    /// One pass without bounds checks, eight ASCII bytes at a time; lines are
+    /// counted only when something is wrong (this runs on every page of every
+    /// portal, and the standard library's validator was slower on Cyrillic).
     static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
-        var line = 1
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0x0A { line += 1 }
-                i += 1
-                continue
+        let bad: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                let b = base[i]
+                if b < 0x80 { i += 1; continue }
+                // Cyrillic is two bytes: the common case first.
+                if b >= 0xC2 && b <= 0xDF {
+                    guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+                    i += 2
+                    continue
+                }
+                let length: Int
+                // The second byte's range rules out overlong forms and surrogates (RFC 3629).
+                var low: UInt8 = 0x80, high: UInt8 = 0xBF
+                switch b {
+                case 0xE0: length = 3; low = 0xA0
+                case 0xED: length = 3; high = 0x9F
+                case 0xE1...0xEF: length = 3
+                case 0xF0: length = 4; low = 0x90
+                case 0xF4: length = 4; high = 0x8F
+                case 0xF1...0xF3: length = 4
+                default: return i
+                }
+                guard i + length <= n, base[i + 1] >= low, base[i + 1] <= high else { return i }
+                for k in 2..<length where base[i + k] & 0xC0 != 0x80 { return i }
+                i += length
             }
-            let length: Int
-            if b & 0xE0 == 0xC0 && b >= 0xC2 { length = 2 }
-            else if b & 0xF0 == 0xE0 { length = 3 }
-            else if b & 0xF8 == 0xF0 && b <= 0xF4 { length = 4 }
-            else { return line }
-            guard i + length <= n else { return line }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return line }
-            i += length
+            return nil
         }
-        return nil
+        guard let bad else { return nil }
+        return bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
     }
 }

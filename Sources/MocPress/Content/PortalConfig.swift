@@ -61,7 +61,7 @@ public struct PortalConfig: Sendable {
         let fileStart = SourceLocation(file: file, line: 1, column: 1)
 
         let title = map.string("title", &diagnostics)
-        if title == nil || title!.value.trimmingCharacters(in: .whitespaces).isEmpty {
+        if title == nil || title!.value.trimmingWhitespace().isEmpty {
             diagnostics.error("в portal.yaml нет названия портала: добавьте title: «Муниципальный опорный центр …»", at: fileStart)
         }
         let shortTitle = map.string("short_title", &diagnostics)?.value
@@ -226,7 +226,7 @@ public struct BaseURL: Sendable, Hashable {
     }
 
     public init?(_ text: String) {
-        guard let components = URLComponents(string: text.trimmingCharacters(in: .whitespaces)),
+        guard let components = URLComponents(string: text.trimmingWhitespace()),
               let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = components.host, !host.isEmpty,
               components.query == nil, components.fragment == nil else { return nil }

@@ -21,7 +21,10 @@ struct YAMLReader {
     /// The root node, or a diagnostic. An empty document is an empty mapping.
     func parse(_ text: String) -> Result<Node, Diagnostic> {
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .success(Node.mapping(Node.Mapping([]))) }
+            // No implicit typing (every scalar is text; readers convert what they
+            // need) and a fixed encoding: Yams' defaults run a regex set per
+            // scalar and read the environment per document.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
             return .success(node)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: text))
@@ -56,7 +59,7 @@ struct YAMLReader {
             var message = "лишнее двоеточие в значении: если в тексте есть «: », заключите значение в кавычки"
             if let colon = line.firstIndex(of: ":") {
                 let key = line[..<colon]
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let value = line[line.index(after: colon)...].trimmingWhitespace()
                 if !key.isEmpty, !value.isEmpty, !value.hasPrefix("\""), !value.hasPrefix("'") {
                     message += " — \(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
                 }
@@ -95,11 +98,14 @@ struct MappingReader {
         for (key, value) in mapping {
             pairs.append((key.string ?? "", key, value))
         }
+        keys = pairs.map(\.key)
     }
+    /// The keys alone: looking one up does not copy (and retain) the nodes.
+    private var keys: [String] = []
 
-    func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    func value(_ key: String) -> Node? { keys.firstIndex(of: key).map { pairs[$0].value } }
     func keyLocation(_ key: String) -> SourceLocation? {
-        pairs.first { $0.key == key }.map { reader.location(of: $0.keyNode) }
+        keys.firstIndex(of: key).map { reader.location(of: pairs[$0].keyNode) }
     }
     func location(_ node: Node) -> SourceLocation { reader.location(of: node) }
 
@@ -127,7 +133,7 @@ struct MappingReader {
 
     func int(_ key: String, _ diagnostics: inout DiagnosticBag) -> Located<Int>? {
         guard let text = string(key, &diagnostics) else { return nil }
-        guard let number = Int(text.value.trimmingCharacters(in: .whitespaces)) else {
+        guard let number = Int(text.value.trimmingWhitespace()) else {
             diagnostics.error("«\(key)» должно быть целым числом, а не «\(text.value)»", at: text.location)
             return nil
         }

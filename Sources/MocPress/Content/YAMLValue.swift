@@ -28,10 +28,13 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
+    /// YAML's plain spellings of null (the 1.2 core schema).
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            self = (scalar.tag.description == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain)) ? .null : .string(scalar.string)
+            self = scalar.style == .plain && Self.nullWords.contains(scalar.string) ? .null : .string(scalar.string)
         case .sequence(let seq):
             self = .list(seq.map(YAMLValue.init))
         case .mapping(let map):

@@ -118,7 +118,7 @@ public struct ImportedPlan: Sendable {
                 rest = rest[open...]
                 break
             }
-            let content = String(rest[rest.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
+            let content = String(rest[rest.index(after: open)..<close]).trimmingWhitespace()
             if !drop(content) { out += rest[open...close] }
             rest = rest[rest.index(after: close)...]
         }

@@ -100,7 +100,7 @@ enum ImportText {
 
     /// «1», «1.», «2.1», «1.1.1», «3)»: the № cell of an item row.
     static func isItemNumber(_ text: String) -> Bool {
-        var s = Substring(text.trimmingCharacters(in: .whitespaces))
+        var s = Substring(text.trimmingWhitespace())
         if s.hasSuffix(")") || s.hasSuffix(".") { s = s.dropLast() }
         guard !s.isEmpty, s.count <= 12 else { return false }
         // Up to three digits a part: «27.01.2023» in a cell is a date, not a number.
@@ -111,7 +111,7 @@ enum ImportText {
 
     /// «1.» → «1», «2.1» → «2.1».
     static func itemNumber(_ text: String) -> String {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmingWhitespace()
         while s.hasSuffix(".") || s.hasSuffix(")") { s.removeLast() }
         return s
     }

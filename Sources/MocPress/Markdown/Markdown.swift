@@ -33,7 +33,16 @@ public enum Markdown {
     public struct Options: Sendable {
         /// Keep raw HTML (portal's `unsafe_html: true`); dropped otherwise.
         public var unsafeHTML: Bool
-        public init(unsafeHTML: Bool = false) { self.unsafeHTML = unsafeHTML }
+        /// False when only the diagnostics are wanted (`check`): no HTML, headings or excerpt.
+        public var html: Bool
+        /// The bytes were already found to be valid UTF-8 (pages are, by
+        /// `PageReader`): cmark need not check them again.
+        public var validUTF8: Bool
+        public init(unsafeHTML: Bool = false, html: Bool = true, validUTF8: Bool = false) {
+            self.unsafeHTML = unsafeHTML
+            self.html = html
+            self.validUTF8 = validUTF8
+        }
     }
 
     /// Renders `body` (the Markdown part of `source`, starting at `firstLine`).
@@ -42,7 +51,7 @@ public enum Markdown {
         _ body: [UInt8], source: String, firstLine: Int, options: Options,
         resolve: (String) -> LinkResolution
     ) -> RenderedMarkdown {
-        var cmarkOptions = CMARK_OPT_VALIDATE_UTF8
+        var cmarkOptions = options.validUTF8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return cmark_parse_document("", 0, cmarkOptions) }
@@ -82,7 +91,7 @@ public enum Markdown {
 
         for node in linkNodes {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
-            if isImage && plainText(of: node).trimmingCharacters(in: .whitespaces).isEmpty {
+            if isImage && plainText(of: node).trimmed().isEmpty {
                 diagnostics.append(.warning("у изображения нет описания: напишите, что на нём, в квадратных скобках — ![Описание снимка](файл.jpg)", at: location(node), code: "image-without-alt"))
             }
             guard let rawURL = cmark_node_get_url(node) else { continue }
@@ -99,11 +108,14 @@ public enum Markdown {
             diagnostics.append(.warning("таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма", at: SourceLocation(file: source, line: firstLine + line - 1, column: 1)))
         }
 
+        // `check` wants the diagnostics only: no heading ids, excerpt or HTML.
+        guard options.html else { return RenderedMarkdown(html: "", headings: [], excerpt: "", diagnostics: diagnostics) }
+
         var headings: [Heading] = []
         var usedIDs: [String: Int] = [:]
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
-            let title = plainText(of: node).trimmingCharacters(in: .whitespaces)
+            let title = String(plainText(of: node).trimmed())
             var id = Transliteration.slug(title)
             if id.isEmpty { id = "razdel" }
             if let count = usedIDs[id] {
@@ -128,6 +140,7 @@ public enum Markdown {
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a
     /// `|---|` row) outside fenced code: CommonMark has no tables.
     static func pipeTableLines(_ body: [UInt8]) -> [Int] {
+        guard body.contains(UInt8(ascii: "|")) else { return [] }
         // Line starts, then a byte-level look at each line: no strings made.
         var starts = [0]
         for (i, byte) in body.enumerated() where byte == 0x0A { starts.append(i + 1) }
@@ -203,10 +216,11 @@ public enum Markdown {
 
     /// Cuts at a word boundary and adds «…».
     static func shorten(_ text: String, to limit: Int) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count > limit else { return trimmed }
+        let trimmed = text.trimmed()
+        // Counting characters walks grapheme breaks: look at no more than needed.
         let cut = trimmed.prefix(limit)
+        guard cut.endIndex < trimmed.endIndex else { return String(trimmed) }
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return cut[..<end].trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) + "…"
+        return cut[..<end].trimmed { $0.isPunctuation || $0.isWhitespace } + "…"
     }
 }

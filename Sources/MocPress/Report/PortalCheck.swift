@@ -105,7 +105,7 @@ public struct Checker: Sendable {
                 findings.append(Finding(kind: .invalidSchedule, message: "«Сроки» пункта «\(result.item.id)» не распознаны: \(reason)", location: result.item.location))
             }
         }
-        findings += build.placeholders().map { Finding(kind: .placeholder, message: $0.message, location: $0.location) }
+        findings += build.placeholders.map { Finding(kind: .placeholder, message: $0.message, location: $0.location) }
         let package = ActsPackage.status(of: build, year: asOf.year)
         if !package.complete {
             let names = package.missing.map { ActsPackage.title(of: $0) }.joined(separator: ", ")

@@ -28,7 +28,7 @@ public struct PageScaffold: Sendable {
 
     public init(kind: Kind, title: String, now: Date) {
         self.kind = kind
-        self.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.title = title.trimmingWhitespace()
         self.now = now
     }
 

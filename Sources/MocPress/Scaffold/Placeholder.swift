@@ -28,8 +28,20 @@ public struct Placeholder: Sendable, Hashable {
     /// Every placeholder in a file, with its 1-based line and column (in
     /// characters, as editors count). A placeholder ends at `]` or at the end of its line.
     public static func scan(_ bytes: [UInt8], file: String) -> [Placeholder] {
-        var found: [Placeholder] = []
         let marker = markerBytes
+        // Most files have none: memchr for «[» and a compare before counting lines.
+        let present = bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset + marker.count <= buffer.count, let hit = memchr(base + offset, 0x5B, buffer.count - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + marker.count <= buffer.count, memcmp(base + at, marker, marker.count) == 0 { return true }
+                offset = at + 1
+            }
+            return false
+        }
+        guard present else { return [] }
+        var found: [Placeholder] = []
         var line = 1
         var lineStart = 0
         var i = 0
@@ -42,7 +54,7 @@ public struct Placeholder: Sendable, Hashable {
             } else if byte == UInt8(ascii: "["), i + marker.count <= count, bytes[i..<(i + marker.count)].elementsEqual(marker) {
                 var end = i + marker.count
                 while end < count, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let hint = String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let hint = String(String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self).trimmed())
                 // Columns count characters: skip UTF-8 continuation bytes.
                 let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 found.append(Placeholder(location: SourceLocation(file: file, line: line, column: column), hint: hint))
@@ -58,15 +70,19 @@ public struct Placeholder: Sendable, Hashable {
 extension PortalBuild {
     /// Placeholders left in what this build publishes: `portal.yaml`, the
     /// published pages (front matter and body), the plans and the data files.
-    func placeholders() -> [Placeholder] {
-        var files: [(full: String, shown: String)] = [(Path.join(portal.root, "portal.yaml"), "content/\(portal.id)/portal.yaml")]
-        files += included.map { (Path.join(portal.root, portal.pages[$0].relativePath), portal.pages[$0].source) }
-        files += portal.plans.map { (Path.join(portal.root, $0.relativePath), $0.file) }
-        files += portal.resources.filter { ["csv", "yaml", "yml"].contains(Path.fileExtension(of: $0)) }
-            .map { (Path.join(portal.root, $0), "content/\(portal.id)/\($0)") }
-        return files.flatMap { file in
-            (try? fileSystem.contents(of: file.full)).map { Placeholder.scan($0, file: file.shown) } ?? []
+    func findPlaceholders() -> [Placeholder] {
+        // Pages were scanned when they were read; the other files are few.
+        var found = scan(Path.join(portal.root, "portal.yaml"), shown: "content/\(portal.id)/portal.yaml")
+        found += included.flatMap { portal.pages[$0].placeholders }
+        found += portal.plans.flatMap { scan(Path.join(portal.root, $0.relativePath), shown: $0.file) }
+        for resource in portal.resources where ["csv", "yaml", "yml"].contains(Path.fileExtension(of: resource)) {
+            found += scan(Path.join(portal.root, resource), shown: "content/\(portal.id)/\(resource)")
         }
+        return found
+    }
+
+    private func scan(_ full: String, shown: String) -> [Placeholder] {
+        (try? fileSystem.contents(of: full)).map { Placeholder.scan($0, file: shown) } ?? []
     }
 
     /// One warning per file that still has placeholders: the build goes on,
@@ -74,7 +90,8 @@ extension PortalBuild {
     static func warnPlaceholders(_ build: inout PortalBuild) {
         var byFile: [String: [Placeholder]] = [:]
         var order: [String] = []
-        for placeholder in build.placeholders() {
+        build.placeholders = build.findPlaceholders()
+        for placeholder in build.placeholders {
             if byFile[placeholder.location.file] == nil { order.append(placeholder.location.file) }
             byFile[placeholder.location.file, default: []].append(placeholder)
         }

@@ -27,7 +27,7 @@ public struct PortalScaffold: Sendable {
 
     public init(id: String, title: String? = nil, municipality: String? = nil, region: String? = nil, year: Int, today: LocalDate) {
         func clean(_ text: String?) -> String? {
-            guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+            guard let text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
             return text
         }
         self.id = id

@@ -40,7 +40,7 @@ extension YAMLText {
             }
             guard !line.hasPrefix("title:"), let range = line.range(of: "  # ") else { continue }
             let value = line[..<range.lowerBound].replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-            guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard !value.trimmingWhitespace().isEmpty else { continue }
             let comment = line[line.index(range.lowerBound, offsetBy: 2)...]
             let padding = max(2, column - value.count)
             lines[index] = value + String(repeating: " ", count: padding) + comment

@@ -125,7 +125,7 @@ public struct PageDate: Sendable, Hashable, Comparable {
 
     /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM` (`:SS` tolerated).
     public static func parse(_ raw: String) -> ParseResult {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         let bytes = Array(text.utf8)
         if bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {
             guard let y = LocalDate.number(bytes[0..<4]), let m = LocalDate.number(bytes[5..<7]),

@@ -7,8 +7,8 @@ public struct Shard: Sendable, Equatable {
     /// `2/4`; nil unless 1 ≤ I ≤ N.
     public init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = Int(parts[0].trimmingCharacters(in: .whitespaces)),
-              let count = Int(parts[1].trimmingCharacters(in: .whitespaces)), count >= 1, (1...count).contains(index) else { return nil }
+        guard parts.count == 2, let index = Int(parts[0].trimmingWhitespace()),
+              let count = Int(parts[1].trimmingWhitespace()), count >= 1, (1...count).contains(index) else { return nil }
         self.index = index
         self.count = count
     }
