@@ -86,13 +86,9 @@ struct AuditCommand: ParsableCommand {
         let reportDate = date ?? checks.first?.asOf ?? LocalDate.today(at: now, in: .current)
         let audit = Audit(checks: checks, asOf: reportDate)
         do {
-            for (path, text) in audit.files() {
-                let full = (output as NSString).appendingPathComponent(path)
-                try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try text.write(toFile: full, atomically: true, encoding: .utf8)
-            }
+            try audit.write(to: output)
         } catch {
-            printError("mocpress: не удалось записать отчёт в \(output): \(error.localizedDescription)")
+            printError("mocpress: не удалось записать отчёт в \(output): \((error as? FileSystemError)?.reason ?? error.localizedDescription)")
             throw Exit.invalidContent
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")

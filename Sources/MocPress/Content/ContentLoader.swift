@@ -99,22 +99,23 @@ public struct ContentLoader: Sendable {
     private func walk(root: String, display: String, relative: String, pages: inout [Page], staticFiles: inout [String],
                       resources: inout [String], unreadable: inout Set<String>, diagnostics: inout DiagnosticBag) {
         let directory = relative.isEmpty ? root : Path.join(root, relative)
-        let names: [String]
+        let entries: [DirectoryEntry]
         do {
-            names = try fileSystem.entries(of: directory)
+            entries = try fileSystem.typedEntries(of: directory)
         } catch {
             diagnostics.error("не удалось прочитать папку: проверьте права доступа", at: SourceLocation(file: Path.join(display, relative), line: 0, column: 0))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             let full = Path.join(root, childRelative)
             let shown = Path.join(display, childRelative)
-            if fileSystem.isSymbolicLink(full) {
+            if entry.kind == .symbolicLink {
                 diagnostics.error("символическая ссылка в папке портала не допускается: замените её самим файлом", at: SourceLocation(file: shown, line: 0, column: 0))
                 continue
             }
-            if fileSystem.isDirectory(full) {
+            if entry.kind == .directory {
                 if relative.isEmpty && name == "static" {
                     for file in (try? fileSystem.walk(full)) ?? [] {
                         // A link could publish a file from outside the portal.

@@ -140,7 +140,10 @@ public enum Markdown {
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a
     /// `|---|` row) outside fenced code: CommonMark has no tables.
     static func pipeTableLines(_ body: [UInt8]) -> [Int] {
-        guard body.contains(UInt8(ascii: "|")) else { return [] }
+        let hasBar = body.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "|")), buffer.count) != nil } ?? false
+        }
+        guard hasBar else { return [] }
         // Line starts, then a byte-level look at each line: no strings made.
         var starts = [0]
         for (i, byte) in body.enumerated() where byte == 0x0A { starts.append(i + 1) }

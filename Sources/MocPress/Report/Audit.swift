@@ -33,15 +33,44 @@ public struct Audit: Sendable {
             ("audit.json", report.render(.json)),
             ("audit.csv", report.render(.csv)),
         ]
+        // A region of two thousand portals: each portal's pages are made in parallel.
         let half = halfYear
-        for check in checks {
-            files.append(("portals/\(check.portal).html", portalPage(check)))
+        let slots = Slots<[(String, String)]>(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { i in
+            let check = checks[i]
+            var own = [("portals/\(check.portal).html", portalPage(check))]
             if !check.hasContentErrors {
-                files.append(("portals/\(check.portal)-\(half.name).html", half.html(check)))
-                files.append(("portals/\(check.portal)-\(half.name).csv", half.csv(check)))
+                own.append(("portals/\(check.portal)-\(half.name).html", half.html(check)))
+                own.append(("portals/\(check.portal)-\(half.name).csv", half.csv(check)))
             }
+            slots[i] = own
         }
+        for own in slots.values { files += own ?? [] }
         return files
+    }
+
+    /// Writes `files()` into `folder`, in parallel over the cores, and swaps
+    /// the folder in whole: a failed write leaves the previous audit as it was.
+    public func write(to folder: String) throws {
+        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        let parent = Path.directory(of: trimmed)
+        // The folder is replaced whole: never one that holds something else.
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: trimmed)) ?? []
+        if !existing.isEmpty && !existing.contains("audit.json") {
+            throw FileSystemError(path: trimmed, reason: "папка не пуста и не похожа на прежний отчёт аудита (в ней нет audit.json): укажите новую папку")
+        }
+        let output = try AtomicOutput(outputRoot: parent.isEmpty ? "." : parent, portal: Path.fileName(of: trimmed))
+        let sink = DiskSink(root: output.temporary)
+        let files = files()
+        let failures = Slots<Error>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            do { try sink.write(files[i].path, text: files[i].text) } catch { failures[i] = error }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first {
+            output.discard()
+            throw failure
+        }
+        try output.commit()
     }
 
     // MARK: - The dashboard

@@ -278,8 +278,10 @@ enum CSV {
     /// Quotes when needed; a cell starting with =, +, - or @ is prefixed with ' so Excel never runs it as a formula.
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        if text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains("\r") {
+        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+            text = "'" + text
+        }
+        if text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text

@@ -14,6 +14,15 @@ public protocol FileSystem: Sendable {
     func size(of path: String) -> Int?
     /// True when the path is a symbolic link (never followed out of a portal).
     func isSymbolicLink(_ path: String) -> Bool
+    /// The entries of a directory with what each is, sorted by name.
+    func typedEntries(of directory: String) throws -> [DirectoryEntry]
+}
+
+/// A name in a directory and what it is (a link is never followed).
+public struct DirectoryEntry: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case file, directory, symbolicLink }
+    public var name: String
+    public var kind: Kind
 }
 
 public struct FileSystemError: Error, CustomStringConvertible {
@@ -23,6 +32,14 @@ public struct FileSystemError: Error, CustomStringConvertible {
 }
 
 public extension FileSystem {
+    func typedEntries(of directory: String) throws -> [DirectoryEntry] {
+        try entries(of: directory).map { name in
+            let full = directory + "/" + name
+            let kind: DirectoryEntry.Kind = isSymbolicLink(full) ? .symbolicLink : isDirectory(full) ? .directory : .file
+            return DirectoryEntry(name: name, kind: kind)
+        }
+    }
+
     func string(at path: String) throws -> String {
         String(decoding: try contents(of: path), as: UTF8.self)
     }
@@ -32,10 +49,9 @@ public extension FileSystem {
         var result: [String] = []
         func visit(_ relative: String) throws {
             let full = relative.isEmpty ? directory : directory + "/" + relative
-            for name in try entries(of: full) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                let childFull = directory + "/" + child
-                if isDirectory(childFull) && !isSymbolicLink(childFull) {
+            for entry in try typedEntries(of: full) {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.kind == .directory {
                     try visit(child)
                 } else {
                     result.append(child)
@@ -60,19 +76,29 @@ public struct DiskFileSystem: FileSystem {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw FileSystemError(path: path, reason: "не удалось прочитать файл")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while true {
-            if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, bytes.count))) }
-            let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: "не удалось прочитать файл")
+        // Read straight into the array's storage; one more byte than the size
+        // tells a file that grew since fstat (then read the rest in chunks).
+        let expected = Int(info.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failed = true; return }
+                if got == 0 { return }
+                count += got
             }
-            if got == 0 { break }
-            filled += got
         }
-        bytes.removeSubrange(filled...)
+        while !failed && bytes.count > expected {
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let got = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failed = true }
+            if got <= 0 { break }
+            bytes += chunk[..<got]
+        }
+        if failed { throw FileSystemError(path: path, reason: "не удалось прочитать файл") }
         return bytes
     }
 
@@ -90,11 +116,32 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func entries(of directory: String) throws -> [String] {
-        do {
-            return try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
-            throw FileSystemError(path: directory, reason: "не удалось прочитать папку")
+        try typedEntries(of: directory).map(\.name)
+    }
+
+    /// readdir's entry types spare a stat per file; a file system that does
+    /// not fill them in (DT_UNKNOWN) gets an lstat.
+    public func typedEntries(of directory: String) throws -> [DirectoryEntry] {
+        guard let stream = opendir(directory) else { throw FileSystemError(path: directory, reason: "не удалось прочитать папку") }
+        defer { closedir(stream) }
+        var found: [DirectoryEntry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: DirectoryEntry.Kind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_REG): kind = .file
+            default:
+                let path = directory + "/" + name
+                kind = isSymbolicLink(path) ? .symbolicLink : isDirectory(path) ? .directory : .file
+            }
+            found.append(DirectoryEntry(name: name, kind: kind))
         }
+        return found.sorted { $0.name < $1.name }
     }
 
     public func size(of path: String) -> Int? {

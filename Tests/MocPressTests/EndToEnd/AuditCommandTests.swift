@@ -23,6 +23,20 @@ final class AuditCommandTests: XCTestCase {
         XCTAssertEqual(try project.run(["audit", "--output", "x", "--as-of", "15.07.2023"]).status, 64)
     }
 
+    func testAuditReplacesItsPreviousReportWholeAndNeverAnotherFolder() throws {
+        XCTAssertEqual(try project.run(["audit", "--output", "audit", "--as-of", "2023-06-10"]).status, 0)
+        try project.write("audit/portals/retired.html", "портал, которого больше нет")
+        XCTAssertEqual(try project.run(["audit", "--output", "audit", "--as-of", "2023-06-10"]).status, 0)
+        XCTAssertNil(project.read("audit/portals/retired.html"), "a stale page of the previous audit is gone")
+        XCTAssertNotNil(project.read("audit/portals/alpha.html"))
+
+        try project.write("notes/plan.txt", "чужой файл")
+        let refused = try project.run(["audit", "--output", "notes", "--as-of", "2023-06-10"])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("не похожа на прежний отчёт аудита"), refused.stderr)
+        XCTAssertEqual(project.read("notes/plan.txt"), "чужой файл")
+    }
+
     func testAuditOfSeveralContentFoldersAndOfAShard() throws {
         let other = try DiskProject()
         defer { other.remove() }

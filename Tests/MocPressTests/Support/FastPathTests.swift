@@ -1,0 +1,72 @@
+import XCTest
+@testable import MocPress
+
+/// The byte-level replacements of Foundation calls on the hot path behave as
+/// the calls they replaced.
+final class FastPathTests: XCTestCase {
+    func testFindsTheLineOfTheFirstInvalidUTF8Sequence() {
+        func line(_ bytes: [UInt8]) -> Int? { PageReader.firstInvalidUTF8Line(bytes) }
+        XCTAssertNil(line(Array("Привет, мир — 2023 €😀\nещё строка\n".utf8)))
+        XCTAssertNil(line([]))
+        XCTAssertEqual(line(Array("а\nб\n".utf8) + [0xFF]), 3)
+        XCTAssertEqual(line(Array("а\n".utf8) + [0xD0]), 2, "a sequence cut off at the end of the file")
+        XCTAssertEqual(line([0x41, 0xC0, 0x80]), 1, "overlong two-byte form")
+        XCTAssertEqual(line([0xE0, 0x80, 0xAF]), 1, "overlong three-byte form")
+        XCTAssertEqual(line([0xED, 0xA0, 0x80]), 1, "UTF-16 surrogate")
+        XCTAssertEqual(line([0xF4, 0x90, 0x80, 0x80]), 1, "above U+10FFFF")
+        XCTAssertEqual(line(Array("12345678\n12345678\n".utf8) + [0x80] + Array("1234567".utf8)), 3, "after two ASCII words")
+        // The standard library agrees on every two-byte prefix.
+        for first in UInt8(0x80)...UInt8(0xFF) {
+            for second: UInt8 in [0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0] {
+                let bytes = [first, second, 0x80, 0x80]
+                XCTAssertEqual(line(bytes) == nil, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
+
+    func testJoinsPathsWithOneSlashAtEachJoint() {
+        XCTAssertEqual(Path.join("content", "sosnovsky", "info/news/a.md"), "content/sosnovsky/info/news/a.md")
+        XCTAssertEqual(Path.join("/tmp/", "/site/", "a"), "/tmp/site/a")
+        XCTAssertEqual(Path.join("", ".", "a", "", "b"), "a/b")
+        XCTAssertEqual(Path.join("a//b", "c"), "a/b/c")
+        XCTAssertEqual(Path.join("/", "a"), "/a")
+    }
+
+    func testTrimsWhitespaceAndLineBreaksAsFoundationDid() {
+        XCTAssertEqual(" \t Заголовок страницы \n".trimmingWhitespace(), "Заголовок страницы")
+        XCTAssertEqual("\u{00A0}текст\u{2003}".trimmingWhitespace(), "текст", "no-break and em spaces")
+        XCTAssertEqual("   ".trimmingWhitespace(), "")
+        XCTAssertEqual("«Итоги».,".trimmed { $0.isPunctuation }, "Итоги")
+    }
+
+    func testShortensAnExcerptAtAWordWithoutTrailingPunctuation() {
+        let text = String(repeating: "слово, ", count: 50)
+        let short = Markdown.shorten(text, to: 20)
+        XCTAssertEqual(short, "слово, слово…", "the cut word and its comma go")
+        XCTAssertEqual(Markdown.shorten("  коротко  ", to: 200), "коротко")
+    }
+
+    func testReadsDirectoriesWithTheKindOfEachEntry() throws {
+        let root = NSTemporaryDirectory() + "mocpress-fs-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/раздел", withIntermediateDirectories: true)
+        try Data("а".utf8).write(to: URL(fileURLWithPath: root + "/b.md"))
+        try Data().write(to: URL(fileURLWithPath: root + "/пусто.md"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: "/etc")
+        let disk = DiskFileSystem()
+        XCTAssertEqual(try disk.typedEntries(of: root), [
+            DirectoryEntry(name: "b.md", kind: .file),
+            DirectoryEntry(name: "link", kind: .symbolicLink),
+            DirectoryEntry(name: "пусто.md", kind: .file),
+            DirectoryEntry(name: "раздел", kind: .directory),
+        ])
+        XCTAssertEqual(try disk.contents(of: root + "/b.md"), Array("а".utf8))
+        XCTAssertEqual(try disk.contents(of: root + "/пусто.md"), [])
+        XCTAssertThrowsError(try disk.contents(of: root + "/раздел"), "a folder is not a file")
+        XCTAssertThrowsError(try disk.contents(of: root + "/нет.md"))
+        XCTAssertThrowsError(try disk.typedEntries(of: root + "/нет"))
+        let big = [UInt8](repeating: 0x61, count: 3_000_000)
+        try Data(big).write(to: URL(fileURLWithPath: root + "/big.md"))
+        XCTAssertEqual(try disk.contents(of: root + "/big.md"), big)
+    }
+}
