@@ -30,6 +30,8 @@ struct PortalBuild {
     var infoSection: String?
     /// The `site` context shared by every template of the portal.
     var sharedSite = SharedBox<[String: Any]>([:])
+    /// Every published page's card, with its HTML rendered once (`prepareCards`).
+    var cards = SharedBox<[Int: [String: Any]]>([:])
     /// The four blocks' pages and what they generate.
     var blocks = BlockIndex()
     /// Attached files by their path inside the portal.
@@ -66,6 +68,7 @@ struct PortalBuild {
     /// Steps that write output.
     static let writingSteps: [Step] = [
         prepareSite,
+        prepareCards,
         writePackages,
         writePages,
         writeSections,
@@ -116,6 +119,28 @@ struct PortalBuild {
     /// What every page shares, computed once before rendering.
     static func prepareSite(_ build: inout PortalBuild) {
         build.sharedSite = SharedBox(build.makeSiteContext())
+    }
+
+    /// A page shows up as a card on its section's list, on a tag page per
+    /// tag, in block listings and on the home page: its card is made and
+    /// rendered once, in parallel, and lists put the HTML in place.
+    static func prepareCards(_ build: inout PortalBuild) {
+        let snapshot = build
+        let indices = build.included
+        let rendersCard = build.theme.templateNames.contains("card")
+        let slots = Slots<[String: Any]>(count: indices.count)
+        DispatchQueue.concurrentPerform(iterations: indices.count) { i in
+            var card = snapshot.makeCard(indices[i])
+            if rendersCard {
+                var context = card
+                context["site"] = snapshot.sharedSite.value
+                card["html"] = snapshot.theme.render("card", context)
+            }
+            slots[i] = card
+        }
+        var cards: [Int: [String: Any]] = [:]
+        for (i, card) in slots.values.enumerated() { cards[indices[i]] = card }
+        build.cards = SharedBox(cards)
     }
 
     static func resolveURLs(_ build: inout PortalBuild) {

@@ -41,8 +41,12 @@ extension PortalBuild {
         tags.map { ["name": $0, "url": tagURL($0)] }
     }
 
-    /// A card in a list.
+    /// A card in a list: made once per build by `prepareCards`.
     func card(_ index: Int) -> [String: Any] {
+        cards.value[index] ?? makeCard(index)
+    }
+
+    func makeCard(_ index: Int) -> [String: Any] {
         let page = portal.pages[index]
         let section = portal.section(of: page)
         var card: [String: Any] = [

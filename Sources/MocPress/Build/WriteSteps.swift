@@ -112,11 +112,12 @@ extension PortalBuild {
                 })
                 continue
             }
-            // An events section shows its own lists (upcoming, past, months), not pages of cards.
-            let isEvents = build.portal.sections[path]?.kind == .events && build.kindRoot(of: path) == path && build.theme.templateNames.contains("events")
-            let members = isEvents ? [] : section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
             let template = section.indexPage.flatMap { build.portal.pages[$0].layout }.flatMap { build.theme.templateNames.contains($0) ? $0 : nil }
                 ?? build.blockSectionTemplate(path: path) ?? "section"
+            // The events template shows its own lists (upcoming, past, months) and the
+            // documents template its table of acts, not pages of cards: one page each.
+            let ownList = template == "events" || template == "documents"
+            let members = ownList ? [] : section.pages.filter { build.includedSet.contains($0) }.sorted(by: build.listOrder)
             jobs += build.listJobs(folder: folder, members: members, template: template,
                                    claimedBy: SourceLocation(file: "content/\(build.portal.id)/\(path)", line: 0, column: 0)) { build, number in
                 var context = build.sectionPageContext(path: path, section: section)

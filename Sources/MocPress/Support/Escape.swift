@@ -21,6 +21,30 @@ enum Escape {
     }
 }
 
+extension Escape {
+    /// Escapes &, <, >, " and ' byte by byte; text without them (most of it)
+    /// is returned as is, without a copy.
+    static func html(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            for byte in bytes {
+                switch byte {
+                case 0x26: out += [0x26, 0x61, 0x6D, 0x70, 0x3B]          // &amp;
+                case 0x3C: out += [0x26, 0x6C, 0x74, 0x3B]                // &lt;
+                case 0x3E: out += [0x26, 0x67, 0x74, 0x3B]                // &gt;
+                case 0x22: out += [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B]    // &quot;
+                case 0x27: out += [0x26, 0x23, 0x33, 0x39, 0x3B]          // &#39;
+                default: out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+}
+
 /// A value shared read-only between rendering threads.
 final class SharedBox<Value>: @unchecked Sendable {
     let value: Value
