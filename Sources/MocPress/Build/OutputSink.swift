@@ -23,7 +23,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let known = madeDirectories.contains(directory)
         lock.unlock()
         if !known {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Self.makeDirectory(directory)
             lock.lock()
             madeDirectories.insert(directory)
             lock.unlock()
@@ -40,6 +40,23 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         var text = text
         let full = try prepare(path)
         try text.withUTF8 { try Self.writeFile(full, UnsafeRawBufferPointer($0)) }
+    }
+
+    /// mkdir, and its parents only when it is missing them: every page has
+    /// its own folder, and FileManager stats each component of each path.
+    private static func makeDirectory(_ directory: String) throws {
+        if mkdir(directory, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT else {
+            throw FileSystemError(path: directory, reason: "не удалось создать папку (\(String(cString: strerror(errno))))")
+        }
+        let parent = Path.directory(of: directory)
+        guard !parent.isEmpty, parent != directory else {
+            throw FileSystemError(path: directory, reason: "не удалось создать папку")
+        }
+        try makeDirectory(parent)
+        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+            throw FileSystemError(path: directory, reason: "не удалось создать папку (\(String(cString: strerror(errno))))")
+        }
     }
 
     /// Plain open/write/close: the build folder is swapped in whole at the

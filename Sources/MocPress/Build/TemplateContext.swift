@@ -222,7 +222,26 @@ extension PortalBuild {
             "current": number, "total": total,
             "hasPrev": number > 1, "prevUrl": number > 1 ? pageURL(number - 1) : "",
             "hasNext": number < total, "nextUrl": number < total ? pageURL(number + 1) : "",
-            "pages": (1...total).map { ["number": $0, "url": pageURL($0), "current": $0 == number] as [String: Any] },
+            "pages": Self.paginationWindow(number: number, total: total).map { shown -> [String: Any] in
+                guard let n = shown else { return ["gap": true, "number": 0, "url": "", "current": false] }
+                return ["gap": false, "number": n, "url": pageURL(n), "current": n == number]
+            },
         ]
+    }
+
+    /// The page numbers a list links to: the first, the last and two either
+    /// side of the current one; nil where numbers are left out («…»). Every
+    /// number would make a list of 150 pages link to all 150 from each.
+    static func paginationWindow(number: Int, total: Int) -> [Int?] {
+        let shown = Set([1, total] + Array(max(1, number - 2)...min(total, number + 2))).sorted()
+        var window: [Int?] = []
+        for n in shown {
+            if let last = window.last ?? nil, n > last + 1 {
+                // A single missing number is shown rather than replaced by «…».
+                if n == last + 2 { window.append(last + 1) } else { window.append(nil) }
+            }
+            window.append(n)
+        }
+        return window
     }
 }

@@ -128,6 +128,14 @@ final class BuildTests: XCTestCase {
         XCTAssertTrue(third.contains("Новость 1</a> 1 мая 2023 г. — Кратко 1"), third)
     }
 
+    func testLongListsLinkToTheEndsAndTheNeighboursOfTheCurrentPage() {
+        XCTAssertEqual(PortalBuild.paginationWindow(number: 1, total: 3), [1, 2, 3])
+        XCTAssertEqual(PortalBuild.paginationWindow(number: 1, total: 150), [1, 2, 3, nil, 150])
+        XCTAssertEqual(PortalBuild.paginationWindow(number: 75, total: 150), [1, nil, 73, 74, 75, 76, 77, nil, 150])
+        XCTAssertEqual(PortalBuild.paginationWindow(number: 5, total: 150), [1, 2, 3, 4, 5, 6, 7, nil, 150], "one missing number is shown, not «…»")
+        XCTAssertEqual(PortalBuild.paginationWindow(number: 150, total: 150), [1, nil, 148, 149, 150])
+    }
+
     func testTagPagesListTheirPages() throws {
         let (_, output) = TestPortal.standard().build()
         let tag = try XCTUnwrap(output.text("tags/navigator/index.html"))
