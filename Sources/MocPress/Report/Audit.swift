@@ -49,28 +49,29 @@ public struct Audit: Sendable {
         return files
     }
 
-    /// Writes `files()` into `folder`, in parallel over the cores, and swaps
-    /// the folder in whole: a failed write leaves the previous audit as it was.
+    /// Writes `files()` into `folder`, in parallel over the cores, over the
+    /// previous audit's files, then removes those of portals no longer audited.
+    ///
+    /// Not swapped in whole: on ext4 a folder of thousands of files deleted
+    /// and created again costs seconds of inode searching, more than the audit.
     public func write(to folder: String) throws {
-        let trimmed = folder.count > 1 && folder.hasSuffix("/") ? String(folder.dropLast()) : folder
-        let parent = Path.directory(of: trimmed)
-        // The folder is replaced whole: never one that holds something else.
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: trimmed)) ?? []
+        let fm = FileManager.default
+        // Only ever a folder that is empty or holds an audit.
+        let existing = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
         if !existing.isEmpty && !existing.contains("audit.json") {
-            throw FileSystemError(path: trimmed, reason: "папка не пуста и не похожа на прежний отчёт аудита (в ней нет audit.json): укажите новую папку")
+            throw FileSystemError(path: folder, reason: "папка не пуста и не похожа на прежний отчёт аудита (в ней нет audit.json): укажите новую папку")
         }
-        let output = try AtomicOutput(outputRoot: parent.isEmpty ? "." : parent, portal: Path.fileName(of: trimmed))
-        let sink = DiskSink(root: output.temporary)
+        let sink = DiskSink(root: folder)
         let files = files()
         let failures = Slots<Error>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             do { try sink.write(files[i].path, text: files[i].text) } catch { failures[i] = error }
         }
-        if let failure = failures.values.lazy.compactMap({ $0 }).first {
-            output.discard()
-            throw failure
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+        let written = Set(files.map(\.path))
+        for name in (try? fm.contentsOfDirectory(atPath: Path.join(folder, "portals"))) ?? [] where !written.contains("portals/" + name) {
+            try? fm.removeItem(atPath: Path.join(folder, "portals/" + name))
         }
-        try output.commit()
     }
 
     // MARK: - The dashboard
