@@ -26,11 +26,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Папка проекта с content/ и themes/.")
     var source: String = "."
 
+    @Flag(name: .customLong("no-cache"), help: "Собрать заново и порталы, в которых ничего не изменилось (не смотреть в .mocpress-cache/).")
+    var noCache = false
+
     @OptionGroup var shard: ShardOption
 
     func run() throws {
         let started = Date()
-        let options = BuildOptions(projectRoot: source, portals: portals, drafts: drafts, future: future, baseURL: baseURL, now: started)
+        let options = BuildOptions(projectRoot: source, portals: portals, drafts: drafts, future: future, baseURL: baseURL, now: started, cache: !noCache)
         let builder = SiteBuilder(options: options)
         let ids: [String]
         switch builder.portalIDs() {
@@ -44,12 +47,14 @@ struct BuildCommand: ParsableCommand {
         var pages = 0
         var errors = 0
         var warnings = 0
+        var unchanged: [String] = []
         for id in ids {
             if isInteractive { printError("Сборка портала \(id)…") }
             let report = builder.buildToDisk(portal: id, outputRoot: outputRoot)
             for diagnostic in report.diagnostics { printError(diagnostic.description) }
             errors += report.diagnostics.filter { $0.severity == .error }.count
             warnings += report.diagnostics.filter { $0.severity == .warning }.count
+            if report.reused { unchanged.append(id) }
             if report.succeeded {
                 pages += report.pagesWritten
                 if isInteractive { printError("  \(id): \(russianCount(report.pagesWritten, "страница", "страницы", "страниц"))") }
@@ -61,6 +66,9 @@ struct BuildCommand: ParsableCommand {
         let built = ids.count - failed.count
         var summary = "Собрано: \(russianCount(built, "портал", "портала", "порталов")), \(russianCount(pages, "страница", "страницы", "страниц")) за \(seconds) с"
         if warnings > 0 { summary += "; \(russianCount(warnings, "предупреждение", "предупреждения", "предупреждений"))" }
+        if !unchanged.isEmpty {
+            summary += unchanged.count == ids.count ? "; без изменений с прошлой сборки" : "; без изменений: \(unchanged.joined(separator: ", "))"
+        }
         print(summary)
         if !failed.isEmpty {
             printError("Не собрано из-за ошибок (\(russianCount(errors, "ошибка", "ошибки", "ошибок"))): \(failed.joined(separator: ", ")). Прежняя версия этих порталов в \(outputRoot)/ не изменена.")

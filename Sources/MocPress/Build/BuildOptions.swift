@@ -17,9 +17,13 @@ public struct BuildOptions: Sendable {
     public var themesRoot: String?
     /// The moment the build happens: decides what is in the future. Never read from the clock deeper down.
     public var now: Date
+    /// Skip a portal whose inputs are byte for byte those of its last build
+    /// (`.mocpress-cache/`); `--no-cache` turns it off.
+    public var cache: Bool
 
     public init(projectRoot: String = ".", portals: [String] = [], drafts: Bool = false, future: Bool = false,
-                baseURL: String? = nil, now: Date = Date()) {
+                baseURL: String? = nil, now: Date = Date(), cache: Bool = true) {
+        self.cache = cache
         self.projectRoot = projectRoot
         self.portals = portals
         self.drafts = drafts
@@ -36,5 +40,17 @@ public struct PortalBuildReport: Sendable {
     /// HTML pages written (pages, lists, tags, aliases).
     public var pagesWritten: Int
     public var filesWritten: Int
+    /// True when nothing changed since the last build and its output was kept.
+    public var reused: Bool
+    /// Until when the output stays right (see `BuildCache`).
+    var validUntil: Date?
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+
+    public init(portal: String, diagnostics: [Diagnostic], pagesWritten: Int, filesWritten: Int, reused: Bool = false) {
+        self.portal = portal
+        self.diagnostics = diagnostics
+        self.pagesWritten = pagesWritten
+        self.filesWritten = filesWritten
+        self.reused = reused
+    }
 }

@@ -90,7 +90,9 @@ public struct SiteBuilder: Sendable {
             return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
         case .success(var build):
             Self.run(PortalBuild.steps, on: &build)
-            return PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
+            var report = PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
+            report.validUntil = build.validUntil
+            return report
         }
     }
 
@@ -107,6 +109,15 @@ public struct SiteBuilder: Sendable {
     /// Builds one portal into `outputRoot/<portal>/`, replacing the previous
     /// output only when the build succeeded.
     public func buildToDisk(portal id: String, outputRoot: String) -> PortalBuildReport {
+        let destination = Path.join(outputRoot, id)
+        let cache = options.cache && fileSystem is DiskFileSystem ? BuildCache(folder: Path.join(options.projectRoot, ".mocpress-cache")) : nil
+        var themeFolders = [Path.join(options.projectRoot, "themes")]
+        if let fallback = options.themesRoot { themeFolders.append(Path.join(fallback, "themes")) }
+        let inputs = cache == nil ? nil : BuildCache.inputs(portalFolder: Path.join(options.projectRoot, "content/\(id)"), themeFolders: themeFolders,
+                                                            options: options, fileSystem: fileSystem)
+        if let cache, let inputs, let reused = cache.reusable(portal: id, inputs: inputs, now: options.now, output: destination) {
+            return reused
+        }
         let output: AtomicOutput
         do {
             output = try AtomicOutput(outputRoot: outputRoot, portal: id)
@@ -117,12 +128,19 @@ public struct SiteBuilder: Sendable {
         if report.succeeded {
             do {
                 try output.commit()
+                if let cache, let inputs, let inode = BuildCache.inode(of: destination) {
+                    cache.store(BuildCache.Entry(inputs: inputs, validUntil: (report.validUntil ?? options.now).timeIntervalSince1970,
+                                                 output: destination, outputInode: inode, pagesWritten: report.pagesWritten,
+                                                 filesWritten: report.filesWritten, diagnostics: report.diagnostics.map(BuildCache.CachedDiagnostic.init)),
+                                for: id)
+                }
             } catch {
                 output.discard()
                 report.diagnostics.append(Diagnostic(file: output.destination, line: 0, column: 0, message: "не удалось заменить прежнюю сборку: \(error)"))
             }
         } else {
             output.discard()
+            cache?.forget(id)
         }
         return report
     }

@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+
+/// `.mocpress-cache/` of a project: what the last successful build of each
+/// portal was made from, so that a build with nothing changed is skipped.
+///
+/// The key is a SHA-256 over the bytes of every input — each file of the
+/// portal's folder, every file of `themes/`, the mocpress executable itself
+/// and the build options — never over modification times. Time is an input
+/// too: a build stays valid only until the next midnight in the portal's
+/// time zone (events turn past, the acts package year changes) and until the
+/// first unpublished future-dated page comes due. A skipped build replays the
+/// diagnostics of the build it stands for, so warnings never go quiet.
+struct BuildCache: Sendable {
+    /// `<project>/.mocpress-cache`.
+    let folder: String
+
+    struct Entry: Codable, Equatable {
+        var inputs: String
+        /// Seconds since 1970 after which the build must be redone.
+        var validUntil: Double
+        var output: String
+        /// The inode of the output folder the build swapped in: a folder
+        /// replaced or rebuilt by hand is not trusted.
+        var outputInode: UInt64
+        var pagesWritten: Int
+        var filesWritten: Int
+        var diagnostics: [CachedDiagnostic]
+    }
+
+    struct CachedDiagnostic: Codable, Equatable {
+        var file: String
+        var line: Int
+        var column: Int
+        var error: Bool
+        var message: String
+        var code: String?
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.file
+            line = diagnostic.line
+            column = diagnostic.column
+            error = diagnostic.severity == .error
+            message = diagnostic.message
+            code = diagnostic.code
+        }
+
+        var diagnostic: Diagnostic {
+            var d = Diagnostic(file: file, line: line, column: column, message: message)
+            d.severity = error ? .error : .warning
+            d.code = code
+            return d
+        }
+    }
+
+    func entryPath(_ portal: String) -> String { Path.join(folder, "\(portal).json") }
+
+    func entry(_ portal: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: entryPath(portal)) else { return nil }
+        return try? JSONDecoder().decode(Entry.self, from: data)
+    }
+
+    /// Written after a successful build; a cache that cannot be written only
+    /// means the next build is a full one.
+    func store(_ entry: Entry, for portal: String) {
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        let ignore = Path.join(folder, ".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore) { try? Data("*\n".utf8).write(to: URL(fileURLWithPath: ignore)) }
+        guard let data = try? JSONEncoder().encode(entry) else { return }
+        try? data.write(to: URL(fileURLWithPath: entryPath(portal)), options: .atomic)
+    }
+
+    func forget(_ portal: String) {
+        try? FileManager.default.removeItem(atPath: entryPath(portal))
+    }
+
+    /// The report of the cached build when it still stands for these inputs,
+    /// at this moment, in this output folder.
+    func reusable(portal: String, inputs: String, now: Date, output: String) -> PortalBuildReport? {
+        guard let entry = entry(portal), entry.inputs == inputs, now.timeIntervalSince1970 < entry.validUntil,
+              entry.output == output, Self.inode(of: output) == entry.outputInode else { return nil }
+        return PortalBuildReport(portal: portal, diagnostics: entry.diagnostics.map(\.diagnostic),
+                                 pagesWritten: entry.pagesWritten, filesWritten: entry.filesWritten, reused: true)
+    }
+
+    static func inode(of path: String) -> UInt64? {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt64(info.st_ino) : nil
+    }
+
+    // MARK: - Fingerprints
+
+    /// SHA-256 of every input of a portal's build.
+    static func inputs(portalFolder: String, themeFolders: [String], options: BuildOptions, fileSystem: any FileSystem) -> String? {
+        var hasher = SHA256()
+        func add(_ text: String) {
+            hasher.update(data: Array(text.utf8))
+            hasher.update(data: [0])
+        }
+        add("mocpress-cache-1")
+        add(executableDigest)
+        add("drafts=\(options.drafts) future=\(options.future) base=\(options.baseURL ?? "-")")
+        for folder in [portalFolder] + themeFolders {
+            add("folder " + folder)
+            guard fileSystem.isDirectory(folder) else { add("absent"); continue }
+            guard addTree(folder, "", into: &hasher, fileSystem: fileSystem) else { return nil }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Names, kinds and bytes of everything under `root`, in a fixed order.
+    private static func addTree(_ root: String, _ relative: String, into hasher: inout SHA256, fileSystem: any FileSystem) -> Bool {
+        let directory = relative.isEmpty ? root : root + "/" + relative
+        guard let entries = try? fileSystem.typedEntries(of: directory) else { return false }
+        for entry in entries {
+            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+            switch entry.kind {
+            case .directory:
+                hasher.update(data: Array("d \(path)\u{0}".utf8))
+                guard addTree(root, path, into: &hasher, fileSystem: fileSystem) else { return false }
+            case .symbolicLink:
+                // A link is an error of the build; its target is not read.
+                hasher.update(data: Array("l \(path)\u{0}".utf8))
+            case .file:
+                guard let bytes = try? fileSystem.contents(of: root + "/" + path) else { return false }
+                hasher.update(data: Array("f \(path) \(bytes.count)\u{0}".utf8))
+                hasher.update(data: bytes)
+            }
+        }
+        return true
+    }
+
+    /// The running executable's own bytes: another mocpress may build differently.
+    static let executableDigest: String = {
+        guard let bytes = try? DiskFileSystem().contents(of: "/proc/self/exe") else { return "unknown-\(UUID().uuidString)" }
+        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    }()
+}
+
+extension PortalBuild {
+    /// Until when this build's output stays right: the next midnight in the
+    /// portal's time zone, or earlier when a future-dated page comes due.
+    var validUntil: Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = portal.config.timeZone
+        let midnight = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: options.now)) ?? options.now
+        guard !options.future else { return midnight }
+        let due = portal.pages.compactMap { page -> Date? in
+            guard let date = page.date else { return nil }
+            let instant = date.instant(in: portal.config.timeZone)
+            return instant > options.now ? instant : nil
+        }
+        return ([midnight] + due).min()!
+    }
+}
