@@ -48,6 +48,7 @@ struct BuildCommand: ParsableCommand {
         var errors = 0
         var warnings = 0
         var unchanged: [String] = []
+        var reusedPages = 0
         for id in ids {
             if isInteractive { printError("Сборка портала \(id)…") }
             let report = builder.buildToDisk(portal: id, outputRoot: outputRoot)
@@ -55,6 +56,7 @@ struct BuildCommand: ParsableCommand {
             errors += report.diagnostics.filter { $0.severity == .error }.count
             warnings += report.diagnostics.filter { $0.severity == .warning }.count
             if report.reused { unchanged.append(id) }
+            reusedPages += report.pagesReused
             if report.succeeded {
                 pages += report.pagesWritten
                 if isInteractive { printError("  \(id): \(russianCount(report.pagesWritten, "страница", "страницы", "страниц"))") }
@@ -64,7 +66,7 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started)).replacingOccurrences(of: ".", with: ",")
         let built = ids.count - failed.count
-        var summary = "Собрано: \(russianCount(built, "портал", "портала", "порталов")), \(russianCount(pages, "страница", "страницы", "страниц")) за \(seconds) с"
+        var summary = "Собрано: \(russianCount(built, "портал", "портала", "порталов")), \(russianCount(pages, "страница", "страницы", "страниц"))\(reusedPages > 0 ? " (\(reusedPages) не изменились)" : "") за \(seconds) с"
         if warnings > 0 { summary += "; \(russianCount(warnings, "предупреждение", "предупреждения", "предупреждений"))" }
         if !unchanged.isEmpty {
             summary += unchanged.count == ids.count ? "; без изменений с прошлой сборки" : "; без изменений: \(unchanged.joined(separator: ", "))"

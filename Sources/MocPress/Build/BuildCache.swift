@@ -72,6 +72,30 @@ struct BuildCache: Sendable {
 
     func forget(_ portal: String) {
         try? FileManager.default.removeItem(atPath: entryPath(portal))
+        try? FileManager.default.removeItem(atPath: outputsPath(portal))
+    }
+
+    // MARK: - Keys of the rendered pages (`OutputReuse`)
+
+    func outputsPath(_ portal: String) -> String { Path.join(folder, "\(portal).pages") }
+
+    /// `key<TAB>file` lines of the last build, when it built into `output`
+    /// and that folder is still the one it swapped in.
+    func outputs(portal: String, output: String) -> [String: String] {
+        guard let entry = entry(portal), entry.output == output, Self.inode(of: output) == entry.outputInode,
+              let bytes = try? DiskFileSystem().contents(of: outputsPath(portal)) else { return [:] }
+        var keys: [String: String] = [:]
+        for line in bytes.split(separator: 0x0A) {
+            guard let tab = line.firstIndex(of: 0x09) else { continue }
+            keys[String(decoding: line[(tab + 1)...], as: UTF8.self)] = String(decoding: line[..<tab], as: UTF8.self)
+        }
+        return keys
+    }
+
+    func storeOutputs(_ keys: [String: String], for portal: String) {
+        var text = ""
+        for (file, key) in keys.sorted(by: { $0.key < $1.key }) where !file.contains("\n") { text += key + "\t" + file + "\n" }
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: outputsPath(portal)), options: .atomic)
     }
 
     /// The report of the cached build when it still stands for these inputs,
@@ -91,18 +115,19 @@ struct BuildCache: Sendable {
     // MARK: - Fingerprints
 
     /// SHA-256 of every input of a portal's build.
-    static func inputs(portalFolder: String, themeFolders: [String], options: BuildOptions, fileSystem: any FileSystem) -> String? {
+    static func inputs(portalFolder: String, themesDigest: String, options: BuildOptions, fileSystem: any FileSystem) -> String? {
+        guard let portal = treeDigest([portalFolder], fileSystem: fileSystem) else { return nil }
+        let options = "drafts=\(options.drafts) future=\(options.future) base=\(options.baseURL ?? "-")"
+        let all = ["mocpress-cache-2", executableDigest, themesDigest, portal, options].joined(separator: "\u{0}")
+        return SHA256.hash(data: Array(all.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// SHA-256 of names, kinds and bytes of everything under the folders.
+    static func treeDigest(_ folders: [String], fileSystem: any FileSystem) -> String? {
         var hasher = SHA256()
-        func add(_ text: String) {
-            hasher.update(data: Array(text.utf8))
-            hasher.update(data: [0])
-        }
-        add("mocpress-cache-1")
-        add(executableDigest)
-        add("drafts=\(options.drafts) future=\(options.future) base=\(options.baseURL ?? "-")")
-        for folder in [portalFolder] + themeFolders {
-            add("folder " + folder)
-            guard fileSystem.isDirectory(folder) else { add("absent"); continue }
+        for folder in folders {
+            hasher.update(data: Array("folder \(folder)\u{0}".utf8))
+            guard fileSystem.isDirectory(folder) else { hasher.update(data: Array("absent\u{0}".utf8)); continue }
             guard addTree(folder, "", into: &hasher, fileSystem: fileSystem) else { return nil }
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()

@@ -42,6 +42,8 @@ public struct PortalBuildReport: Sendable {
     public var filesWritten: Int
     /// True when nothing changed since the last build and its output was kept.
     public var reused: Bool
+    /// Pages taken from the previous build because their context was the same.
+    public var pagesReused = 0
     /// Until when the output stays right (see `BuildCache`).
     var validUntil: Date?
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }

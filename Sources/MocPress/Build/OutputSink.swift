@@ -16,7 +16,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
 
     public init(root: String) { self.root = root }
 
-    private func prepare(_ path: String) throws -> String {
+    func prepare(_ path: String) throws -> String {
         let full = root + "/" + path
         let directory = Path.directory(of: full)
         lock.lock()

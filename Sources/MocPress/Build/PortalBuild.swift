@@ -44,6 +44,8 @@ struct PortalBuild {
     var placeholders: [Placeholder] = []
     /// False for `check` and `audit`: links and headings are checked, no HTML is made.
     var rendersHTML = true
+    /// Pages of the previous build to link instead of rendering (`OutputReuse`).
+    var reuse: OutputReuse?
     var pagesWritten = 0
     var filesWritten = 0
 

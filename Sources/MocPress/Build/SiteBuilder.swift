@@ -85,10 +85,15 @@ public struct SiteBuilder: Sendable {
 
     /// Builds one portal into `sink`. Nothing is written when reading finds an error.
     public func build(portal id: String, into sink: any OutputSink) -> PortalBuildReport {
+        build(portal: id, into: sink, reuse: nil)
+    }
+
+    func build(portal id: String, into sink: any OutputSink, reuse: OutputReuse?) -> PortalBuildReport {
         switch prepare(portal: id, sink: sink) {
         case .failure(let diagnostics):
             return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
         case .success(var build):
+            build.reuse = reuse
             Self.run(PortalBuild.steps, on: &build)
             var report = PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
             report.validUntil = build.validUntil
@@ -113,18 +118,26 @@ public struct SiteBuilder: Sendable {
         let cache = options.cache && fileSystem is DiskFileSystem ? BuildCache(folder: Path.join(options.projectRoot, ".mocpress-cache")) : nil
         var themeFolders = [Path.join(options.projectRoot, "themes")]
         if let fallback = options.themesRoot { themeFolders.append(Path.join(fallback, "themes")) }
-        let inputs = cache == nil ? nil : BuildCache.inputs(portalFolder: Path.join(options.projectRoot, "content/\(id)"), themeFolders: themeFolders,
-                                                            options: options, fileSystem: fileSystem)
+        let themesDigest = cache == nil ? nil : BuildCache.treeDigest(themeFolders, fileSystem: fileSystem)
+        let inputs = themesDigest.flatMap { themes in
+            BuildCache.inputs(portalFolder: Path.join(options.projectRoot, "content/\(id)"), themesDigest: themes, options: options, fileSystem: fileSystem)
+        }
         if let cache, let inputs, let reused = cache.reusable(portal: id, inputs: inputs, now: options.now, output: destination) {
             return reused
         }
+        // Something changed: pages whose context did not are linked from the published build.
+        let reuse = cache.flatMap { cache in themesDigest.map { themes in
+            OutputReuse(previousRoot: destination, previous: cache.outputs(portal: id, output: destination),
+                        salt: BuildCache.executableDigest + themes)
+        } }
         let output: AtomicOutput
         do {
             output = try AtomicOutput(outputRoot: outputRoot, portal: id)
         } catch {
             return PortalBuildReport(portal: id, diagnostics: [Diagnostic(file: outputRoot, line: 0, column: 0, message: "не удалось создать папку для сборки: \(error)")], pagesWritten: 0, filesWritten: 0)
         }
-        var report = build(portal: id, into: DiskSink(root: output.temporary))
+        var report = build(portal: id, into: DiskSink(root: output.temporary), reuse: reuse)
+        report.pagesReused = reuse?.reusedCount ?? 0
         if report.succeeded {
             do {
                 try output.commit()
@@ -133,6 +146,7 @@ public struct SiteBuilder: Sendable {
                                                  output: destination, outputInode: inode, pagesWritten: report.pagesWritten,
                                                  filesWritten: report.filesWritten, diagnostics: report.diagnostics.map(BuildCache.CachedDiagnostic.init)),
                                 for: id)
+                    cache.storeOutputs(reuse?.current ?? [:], for: id)
                 }
             } catch {
                 output.discard()

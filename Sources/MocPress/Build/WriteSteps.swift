@@ -6,6 +6,16 @@ extension PortalBuild {
         try sink.write(path, text: text)
     }
 
+    /// A page from a template: rendered, or linked from the previous build
+    /// when its context is the same.
+    func writeRendered(_ path: String, template: String, context: [String: Any]) throws {
+        if let reuse {
+            try reuse.write(path, template: template, context: context, sink: sink) { theme.render(template, context) }
+        } else {
+            try write(path, theme.render(template, context))
+        }
+    }
+
     /// The template a page asks for, if the theme has it.
     func template(for page: Page) -> String {
         if let layout = page.layout, theme.templateNames.contains(layout) { return layout }
@@ -31,9 +41,8 @@ extension PortalBuild {
             var context = snapshot.baseContext(title: page.title, sitePath: snapshot.url(ofPage: index),
                                                description: page.summary, activeTop: snapshot.topSection(of: directory))
             context["page"] = snapshot.pageContext(index)
-            let html = snapshot.theme.render(snapshot.template(for: page), context)
             do {
-                try snapshot.write(URLMap.indexFile(snapshot.urls.pagePaths[index]!), html)
+                try snapshot.writeRendered(URLMap.indexFile(snapshot.urls.pagePaths[index]!), template: snapshot.template(for: page), context: context)
             } catch {
                 failures[i] = "\(error)"
             }
@@ -57,7 +66,7 @@ extension PortalBuild {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let job = jobs[i]
             do {
-                try snapshot.write(job.file, snapshot.theme.render(job.template, job.context(snapshot)))
+                try snapshot.writeRendered(job.file, template: job.template, context: job.context(snapshot))
             } catch {
                 failures[i] = "\(error)"
             }
