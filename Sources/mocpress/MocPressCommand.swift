@@ -3,12 +3,12 @@ import Foundation
 import MocPress
 
 @main
-struct MocPressCommand: ParsableCommand {
+struct MocPressCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mocpress",
         abstract: "Генератор порталов муниципальных опорных центров дополнительного образования детей.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, ScheduleCommand.self, NewCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, AuditCommand.self, ScheduleCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self]
     )
 }
 
