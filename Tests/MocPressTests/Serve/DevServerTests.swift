@@ -165,6 +165,18 @@ final class DevServerTests: XCTestCase {
         }
     }
 
+    func testASecondServerOnABusyPortSaysSoInRussian() async throws {
+        let second = DevServer(options: DevServer.Options(projectRoot: project.root, portal: "demo", port: server.port))
+        do {
+            try await second.start()
+            XCTFail("the port is taken")
+        } catch let error as DevServer.StartError {
+            XCTAssertEqual("\(error)", "порт \(server.port) уже занят (может быть, mocpress serve уже запущен): укажите другой, например --port 0 — любой свободный")
+        }
+        await second.stop()
+        XCTAssertEqual(try client.request("/moc/").status, 200, "the first server goes on")
+    }
+
     /// Polls the status endpoint until `condition` holds; fails after `timeout`.
     @discardableResult
     func waitForStatus(timeout: TimeInterval = 15, _ condition: @escaping (ServeStatus) -> Bool) throws -> ServeStatus {
