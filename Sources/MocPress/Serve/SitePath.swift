@@ -64,6 +64,7 @@ enum ContentType {
         "ics": "text/calendar; charset=utf-8",
         "txt": "text/plain; charset=utf-8",
         "csv": "text/csv; charset=utf-8",
+        "yaml": "application/yaml", "yml": "application/yaml",
         "svg": "image/svg+xml",
         "png": "image/png",
         "jpg": "image/jpeg", "jpeg": "image/jpeg",

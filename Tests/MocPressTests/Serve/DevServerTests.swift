@@ -216,7 +216,8 @@ final class WatcherTests: XCTestCase {
         }
         let deadline = Date().addingTimeInterval(5)
         while batches.all.isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        Thread.sleep(forTimeInterval: 0.3)
+        // Twice the debounce: a burst split in two would have shown its second half by now.
+        Thread.sleep(forTimeInterval: 0.2)
         XCTAssertEqual(batches.all.count, 1, "\(batches.all)")
         XCTAssertEqual(Set(batches.all.first ?? []), [root + "/a/1.md", root + "/a/2.md", root + "/3.md"])
     }

@@ -45,6 +45,7 @@ final class SitePathTests: XCTestCase {
         XCTAssertEqual(ContentType.of("calendar.ics"), "text/calendar; charset=utf-8")
         XCTAssertEqual(ContentType.of("paket-dokumentov.zip"), "application/zip")
         XCTAssertEqual(ContentType.of("data.json"), "application/json; charset=utf-8")
+        XCTAssertEqual(ContentType.of("mediaplan/2023.yaml"), "application/yaml")
         XCTAssertEqual(ContentType.of("fonts/PTSans-Regular.woff2"), "font/woff2")
         XCTAssertEqual(ContentType.of("v.1/README"), "application/octet-stream")
     }
