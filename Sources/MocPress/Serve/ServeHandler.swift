@@ -53,6 +53,12 @@ struct ServeHandler: HTTPHandler {
     let state: ServeState
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        // A page of another site can point its own host name at 127.0.0.1 (DNS
+        // rebinding) and read the answers, drafts included: only local names are served.
+        if let host = request.headers[.host], !Self.isLocal(host: host) {
+            return finish(request, status: .forbidden, type: "text/plain; charset=utf-8",
+                          body: Data("mocpress serve отвечает только по адресам 127.0.0.1 и localhost\n".utf8))
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return finish(request, status: .methodNotAllowed, type: "text/plain; charset=utf-8",
                           body: Data("Метод не поддерживается: только GET и HEAD\n".utf8), extra: [HTTPHeader("Allow"): "GET, HEAD"])
@@ -125,6 +131,13 @@ struct ServeHandler: HTTPHandler {
         first.append(EventHub.message(state.status.json.text))
         let stream = state.events.subscribe(first: first)
         return HTTPResponse(statusCode: .ok, headers: headers, body: HTTPBodySequence(from: EventStreamBody(messages: stream)))
+    }
+
+    /// `127.0.0.1:1313`, `localhost:1313`, with or without the port.
+    static func isLocal(host: String) -> Bool {
+        var name = host.lowercased()
+        if let colon = name.lastIndex(of: ":"), !name.hasSuffix("]") { name = String(name[..<colon]) }
+        return name == "127.0.0.1" || name == "localhost" || name == "[::1]"
     }
 
     /// Every answer is `no-store`: a reload must show the latest build, never a cached one.

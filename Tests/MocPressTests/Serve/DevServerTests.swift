@@ -99,6 +99,15 @@ final class DevServerTests: XCTestCase {
         }
     }
 
+    func testOnlyLocalHostNamesAreAnsweredSoAnotherSiteCannotRebindItsNameHere() throws {
+        XCTAssertEqual(try client.request("/moc/", host: "localhost:\(server.port)").status, 200)
+        XCTAssertEqual(try client.request("/moc/", host: "127.0.0.1").status, 200)
+        let foreign = try client.request("/moc/", host: "evil.example:\(server.port)")
+        XCTAssertEqual(foreign.status, 403)
+        XCTAssertFalse(foreign.body.contains("Первая новость"))
+        XCTAssertEqual(try client.request("/__mocpress/status", host: "evil.example").status, 403)
+    }
+
     func testEditingAMarkdownFileRebuildsThePortalAndTheStatusCountsTheBuild() throws {
         try project.write("content/demo/info/news/pervaya.md",
                           "---\ntitle: Первая новость\ndate: 2023-05-12\n---\nНовость после правки.\n")

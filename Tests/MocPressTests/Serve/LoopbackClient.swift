@@ -17,10 +17,10 @@ struct LoopbackClient {
 
     let port: UInt16
 
-    func request(_ target: String, method: String = "GET", timeout: TimeInterval = 5) throws -> Response {
+    func request(_ target: String, method: String = "GET", host: String? = nil, timeout: TimeInterval = 5) throws -> Response {
         let socket = try connect(timeout: timeout)
         defer { close(socket) }
-        try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try send(socket, "\(method) \(target) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n\r\n")
         var received = Data()
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
