@@ -58,7 +58,7 @@ public final class DevServer: @unchecked Sendable {
     /// Built pages: `<project>/.mocpress-cache/serve/`, one folder per portal.
     public let outputRoot: String
     private let projectRoot: String
-    private let state: ServeState
+    let state: ServeState
     private let onRebuild: @Sendable (RebuildResult) -> Void
     /// One build at a time: the output folder is swapped as a whole.
     private let rebuilding = NSLock()

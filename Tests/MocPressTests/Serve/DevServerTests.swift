@@ -160,6 +160,20 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(events.text.contains("\"ok\": false"))
     }
 
+    func testATabThatWentAwayIsForgottenAtTheNextMessage() throws {
+        var events: LoopbackClient.Stream? = try client.stream("/__mocpress/events")
+        XCTAssertTrue(events?.read(until: "\"build\": 1", timeout: 5) == true)
+        XCTAssertEqual(server.state.events.count, 1)
+        events = nil
+        // The kernel may take one more write after the tab closed; the next one fails and ends the stream.
+        let deadline = Date().addingTimeInterval(5)
+        while server.state.events.count > 0 && Date() < deadline {
+            server.state.events.broadcast(EventHub.heartbeat)
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        XCTAssertEqual(server.state.events.count, 0)
+    }
+
     func testPagesInAFolderCreatedWhileServingAreBuiltToo() throws {
         try FileManager.default.createDirectory(atPath: project.root + "/content/demo/info/konkursy/2024", withIntermediateDirectories: true)
         try project.write("content/demo/info/konkursy/_index.md", "---\ntitle: Конкурсы\n---\n")
