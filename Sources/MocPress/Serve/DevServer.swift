@@ -153,8 +153,9 @@ public final class DevServer: @unchecked Sendable {
     }
 
     /// Rebuilds the portal after `changed` (project-relative paths; empty for
-    /// the first build). Every rebuild goes through here: today it builds the
-    /// whole portal; an incremental build can take its place.
+    /// the first build). Every rebuild goes through here: today it is
+    /// `buildToDisk` of the portal (which reuses unchanged pages through
+    /// `.mocpress-cache/`); a build that uses `changed` can take its place.
     /// A failed build leaves the last good output in place.
     @discardableResult
     public func rebuild(changed: [String]) -> RebuildResult {
