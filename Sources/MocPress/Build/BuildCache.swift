@@ -53,10 +53,17 @@ struct BuildCache: Sendable {
         }
     }
 
-    func entryPath(_ portal: String) -> String { Path.join(folder, "\(portal).json") }
+    /// One entry per portal and output folder: `build` into site/ and
+    /// `serve` into .mocpress-cache/serve/ do not overwrite each other's.
+    func name(_ portal: String, _ output: String) -> String {
+        let digest = SHA256.hash(data: Array(output.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        return "\(portal)-\(digest)"
+    }
 
-    func entry(_ portal: String) -> Entry? {
-        guard let data = FileManager.default.contents(atPath: entryPath(portal)) else { return nil }
+    func entryPath(_ portal: String, _ output: String) -> String { Path.join(folder, name(portal, output) + ".json") }
+
+    func entry(_ portal: String, output: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: entryPath(portal, output)) else { return nil }
         return try? JSONDecoder().decode(Entry.self, from: data)
     }
 
@@ -67,23 +74,23 @@ struct BuildCache: Sendable {
         let ignore = Path.join(folder, ".gitignore")
         if !FileManager.default.fileExists(atPath: ignore) { try? Data("*\n".utf8).write(to: URL(fileURLWithPath: ignore)) }
         guard let data = try? JSONEncoder().encode(entry) else { return }
-        try? data.write(to: URL(fileURLWithPath: entryPath(portal)), options: .atomic)
+        try? data.write(to: URL(fileURLWithPath: entryPath(portal, entry.output)), options: .atomic)
     }
 
-    func forget(_ portal: String) {
-        try? FileManager.default.removeItem(atPath: entryPath(portal))
-        try? FileManager.default.removeItem(atPath: outputsPath(portal))
+    func forget(_ portal: String, output: String) {
+        try? FileManager.default.removeItem(atPath: entryPath(portal, output))
+        try? FileManager.default.removeItem(atPath: outputsPath(portal, output))
     }
 
     // MARK: - Keys of the rendered pages (`OutputReuse`)
 
-    func outputsPath(_ portal: String) -> String { Path.join(folder, "\(portal).pages") }
+    func outputsPath(_ portal: String, _ output: String) -> String { Path.join(folder, name(portal, output) + ".pages") }
 
     /// `key<TAB>file` lines of the last build, when it built into `output`
     /// and that folder is still the one it swapped in.
     func outputs(portal: String, output: String) -> [String: String] {
-        guard let entry = entry(portal), entry.output == output, Self.inode(of: output) == entry.outputInode,
-              let bytes = try? DiskFileSystem().contents(of: outputsPath(portal)) else { return [:] }
+        guard let entry = entry(portal, output: output), entry.output == output, Self.inode(of: output) == entry.outputInode,
+              let bytes = try? DiskFileSystem().contents(of: outputsPath(portal, output)) else { return [:] }
         var keys: [String: String] = [:]
         for line in bytes.split(separator: 0x0A) {
             guard let tab = line.firstIndex(of: 0x09) else { continue }
@@ -92,16 +99,16 @@ struct BuildCache: Sendable {
         return keys
     }
 
-    func storeOutputs(_ keys: [String: String], for portal: String) {
+    func storeOutputs(_ keys: [String: String], for portal: String, output: String) {
         var text = ""
         for (file, key) in keys.sorted(by: { $0.key < $1.key }) where !file.contains("\n") { text += key + "\t" + file + "\n" }
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: outputsPath(portal)), options: .atomic)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: outputsPath(portal, output)), options: .atomic)
     }
 
     /// The report of the cached build when it still stands for these inputs,
     /// at this moment, in this output folder.
     func reusable(portal: String, inputs: String, now: Date, output: String) -> PortalBuildReport? {
-        guard let entry = entry(portal), entry.inputs == inputs, now.timeIntervalSince1970 < entry.validUntil,
+        guard let entry = entry(portal, output: output), entry.inputs == inputs, now.timeIntervalSince1970 < entry.validUntil,
               entry.output == output, Self.inode(of: output) == entry.outputInode else { return nil }
         return PortalBuildReport(portal: portal, diagnostics: entry.diagnostics.map(\.diagnostic),
                                  pagesWritten: entry.pagesWritten, filesWritten: entry.filesWritten, reused: true)

@@ -146,7 +146,7 @@ public struct SiteBuilder: Sendable {
                                                  output: destination, outputInode: inode, pagesWritten: report.pagesWritten,
                                                  filesWritten: report.filesWritten, diagnostics: report.diagnostics.map(BuildCache.CachedDiagnostic.init)),
                                 for: id)
-                    cache.storeOutputs(reuse?.current ?? [:], for: id)
+                    cache.storeOutputs(reuse?.current ?? [:], for: id, output: destination)
                 }
             } catch {
                 output.discard()
@@ -154,7 +154,7 @@ public struct SiteBuilder: Sendable {
             }
         } else {
             output.discard()
-            cache?.forget(id)
+            cache?.forget(id, output: destination)
         }
         return report
     }
