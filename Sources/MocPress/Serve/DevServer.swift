@@ -168,7 +168,11 @@ public final class DevServer: @unchecked Sendable {
                                    future: self.options.future, baseURL: "http://\(Self.host):\(port)\(basePath)", now: started)
         // A new builder each time: its theme cache would keep templates that were just edited.
         let report = SiteBuilder(options: options).buildToDisk(portal: self.options.portal, outputRoot: outputRoot)
-        let status = state.finish(ok: report.succeeded, diagnostics: report.diagnostics, basePath: basePath)
+        // Saved without a change (the cache kept the build): open tabs need no reload.
+        let previous = state.status
+        let status = report.reused && previous.ok && previous.build > 0 && basePath == state.basePath
+            ? previous
+            : state.finish(ok: report.succeeded, diagnostics: report.diagnostics, basePath: basePath)
         let result = RebuildResult(status: status, changed: changed, pagesWritten: report.pagesWritten,
                                    seconds: Date().timeIntervalSince(started))
         onRebuild(result)

@@ -118,6 +118,15 @@ final class DevServerTests: XCTestCase {
         XCTAssertTrue(page.body.contains("data-build=\"\(status.build)\""))
     }
 
+    func testASaveThatChangesNothingDoesNotReloadTheTabs() throws {
+        let text = try XCTUnwrap(project.read("content/demo/info/news/pervaya.md"))
+        try project.write("content/demo/info/news/pervaya.md", text)
+        let result = server.rebuild(changed: ["content/demo/info/news/pervaya.md"])
+        XCTAssertTrue(result.succeeded)
+        XCTAssertEqual(result.status.build, 1, "the same bytes: the build number, and so the open tabs, stay")
+        XCTAssertEqual(server.status.build, 1)
+    }
+
     func testBrokenFrontMatterIsReportedWithFileAndLineWhileTheLastGoodPageIsServed() throws {
         try project.write("content/demo/info/news/pervaya.md", "---\ntitle: Итоги: конкурс\n---\nСломанная правка.\n")
         let broken = try waitForStatus { !$0.ok }
