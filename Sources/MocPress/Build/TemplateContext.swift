@@ -223,7 +223,8 @@ extension PortalBuild {
             "hasPrev": number > 1, "prevUrl": number > 1 ? pageURL(number - 1) : "",
             "hasNext": number < total, "nextUrl": number < total ? pageURL(number + 1) : "",
             "pages": Self.paginationWindow(number: number, total: total).map { shown -> [String: Any] in
-                guard let n = shown else { return ["gap": true, "number": 0, "url": "", "current": false] }
+                // «…» as the number too: a theme's older pagination template without `gap` shows it as such.
+                guard let n = shown else { return ["gap": true, "number": "…", "url": "", "current": false] }
                 return ["gap": false, "number": n, "url": pageURL(n), "current": n == number]
             },
         ]
