@@ -30,6 +30,10 @@ struct PortalBuild {
     var infoSection: String?
     /// The `site` context shared by every template of the portal.
     var sharedSite = SharedBox<[String: Any]>([:])
+    /// The site-wide partials rendered once (`site.chrome.*`), and the menu
+    /// once per top section it can mark active (key "" for none).
+    var chrome = SharedBox<[String: String]>([:])
+    var menus = SharedBox<[String: String]>([:])
     /// Every published page's card, with its HTML rendered once (`prepareCards`).
     var cards = SharedBox<[Int: [String: Any]]>([:])
     /// The four blocks' pages and what they generate.
@@ -121,7 +125,25 @@ struct PortalBuild {
     /// What every page shares, computed once before rendering.
     static func prepareSite(_ build: inout PortalBuild) {
         build.sharedSite = SharedBox(build.makeSiteContext())
+        // Header, footer and the rest see only site.*: the same HTML on every
+        // page, rendered here once instead of for each of thousands of pages.
+        var chrome: [String: String] = [:]
+        let site = build.siteContext(activeTop: nil)
+        for (key, template) in PortalBuild.chromePartials where build.theme.templateNames.contains(template) {
+            chrome[key] = build.theme.render(template, ["site": site])
+        }
+        var menus: [String: String] = [:]
+        if build.theme.templateNames.contains("menu") {
+            for top in [nil] + build.topSections.map(Optional.some) {
+                menus[top ?? ""] = build.theme.render("menu", ["site": build.siteContext(activeTop: top)])
+            }
+        }
+        build.chrome = SharedBox(chrome)
+        build.menus = SharedBox(menus)
     }
+
+    /// `site.chrome` keys and the partials they hold.
+    static let chromePartials = [("header", "header"), ("footer", "footer"), ("counters", "counters"), ("posWidget", "pos-widget")]
 
     /// A page shows up as a card on its section's list, on a tag page per
     /// tag, in block listings and on the home page: its card is made and

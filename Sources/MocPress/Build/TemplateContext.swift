@@ -134,6 +134,9 @@ extension PortalBuild {
             return ["title": section.title, "url": urls.sectionURL(path) ?? "", "active": path == activeTop,
                     "block": section.block?.rawValue ?? ""]
         }
+        var chrome = self.chrome.value
+        chrome["menu"] = menus.value[activeTop ?? ""] ?? ""
+        site["chrome"] = chrome
         return site
     }
 
