@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A file a page points to (`file:`, `files:`, `data:`), before it is read.
@@ -33,7 +32,7 @@ struct Attachment: Sendable {
 
     /// Lower-case hex SHA-256.
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        Digest.sha256(bytes)
     }
 
     /// Formats an official site accepts without a warning (SPEC 2.5).

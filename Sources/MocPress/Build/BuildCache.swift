@@ -56,8 +56,7 @@ struct BuildCache: Sendable {
     /// One entry per portal and output folder: `build` into site/ and
     /// `serve` into .mocpress-cache/serve/ do not overwrite each other's.
     func name(_ portal: String, _ output: String) -> String {
-        let digest = SHA256.hash(data: Array(output.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
-        return "\(portal)-\(digest)"
+        "\(portal)-\(Digest.sha256(output).prefix(12))"
     }
 
     func entryPath(_ portal: String, _ output: String) -> String { Path.join(folder, name(portal, output) + ".json") }
@@ -114,6 +113,56 @@ struct BuildCache: Sendable {
                                  pagesWritten: entry.pagesWritten, filesWritten: entry.filesWritten, reused: true)
     }
 
+    /// One portal's build into one output folder, as the cache sees it.
+    struct Build {
+        let cache: BuildCache
+        let portal: String
+        let destination: String
+        let now: Date
+        let themesDigest: String?
+        let inputs: String?
+
+        init(portal: String, destination: String, options: BuildOptions, fileSystem: any FileSystem) {
+            cache = BuildCache(folder: Path.join(options.projectRoot, ".mocpress-cache"))
+            self.portal = portal
+            self.destination = destination
+            now = options.now
+            var themeFolders = [Path.join(options.projectRoot, "themes")]
+            if let fallback = options.themesRoot { themeFolders.append(Path.join(fallback, "themes")) }
+            let themes = BuildCache.treeDigest(themeFolders, fileSystem: fileSystem)
+            themesDigest = themes
+            inputs = themes.flatMap {
+                BuildCache.inputs(portalFolder: Path.join(options.projectRoot, "content/\(portal)"), themesDigest: $0, options: options, fileSystem: fileSystem)
+            }
+        }
+
+        /// The last build's report when nothing it was made from changed.
+        func unchanged() -> PortalBuildReport? {
+            inputs.flatMap { cache.reusable(portal: portal, inputs: $0, now: now, output: destination) }
+        }
+
+        /// The keys of the published pages, to link what did not change.
+        func reuse() -> OutputReuse? {
+            themesDigest.map {
+                OutputReuse(previousRoot: destination, previous: cache.outputs(portal: portal, output: destination),
+                            salt: BuildCache.executableDigest + $0)
+            }
+        }
+
+        /// After the output was swapped in.
+        func record(_ report: PortalBuildReport, pages: [String: String]) {
+            guard let inputs, let inode = BuildCache.inode(of: destination) else { return }
+            cache.store(Entry(inputs: inputs, validUntil: (report.validUntil ?? now).timeIntervalSince1970, output: destination,
+                              outputInode: inode, pagesWritten: report.pagesWritten, filesWritten: report.filesWritten,
+                              diagnostics: report.diagnostics.map(CachedDiagnostic.init)),
+                        for: portal)
+            cache.storeOutputs(pages, for: portal, output: destination)
+        }
+
+        /// A failed build: the next one starts from nothing.
+        func forget() { cache.forget(portal, output: destination) }
+    }
+
     static func inode(of path: String) -> UInt64? {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? UInt64(info.st_ino) : nil
@@ -126,7 +175,7 @@ struct BuildCache: Sendable {
         guard let portal = treeDigest([portalFolder], fileSystem: fileSystem) else { return nil }
         let options = "drafts=\(options.drafts) future=\(options.future) base=\(options.baseURL ?? "-")"
         let all = ["mocpress-cache-2", executableDigest, themesDigest, portal, options].joined(separator: "\u{0}")
-        return SHA256.hash(data: Array(all.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Digest.sha256(all)
     }
 
     /// SHA-256 of names, kinds and bytes of everything under the folders.
@@ -137,7 +186,7 @@ struct BuildCache: Sendable {
             guard fileSystem.isDirectory(folder) else { hasher.update(data: Array("absent\u{0}".utf8)); continue }
             guard addTree(folder, "", into: &hasher, fileSystem: fileSystem) else { return nil }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Digest.hex(hasher.finalize())
     }
 
     /// Names, kinds and bytes of everything under `root`, in a fixed order.
@@ -165,7 +214,7 @@ struct BuildCache: Sendable {
     /// The running executable's own bytes: another mocpress may build differently.
     static let executableDigest: String = {
         guard let bytes = try? DiskFileSystem().contents(of: "/proc/self/exe") else { return "unknown-\(UUID().uuidString)" }
-        return SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        return Digest.sha256(bytes)
     }()
 }
 

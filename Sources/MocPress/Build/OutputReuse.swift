@@ -98,7 +98,7 @@ struct ContextDigest {
     }
 
     var hex: String {
-        hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Digest.hex(hasher.finalize())
     }
 }
 

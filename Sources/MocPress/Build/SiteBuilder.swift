@@ -114,22 +114,11 @@ public struct SiteBuilder: Sendable {
     /// Builds one portal into `outputRoot/<portal>/`, replacing the previous
     /// output only when the build succeeded.
     public func buildToDisk(portal id: String, outputRoot: String) -> PortalBuildReport {
-        let destination = Path.join(outputRoot, id)
-        let cache = options.cache && fileSystem is DiskFileSystem ? BuildCache(folder: Path.join(options.projectRoot, ".mocpress-cache")) : nil
-        var themeFolders = [Path.join(options.projectRoot, "themes")]
-        if let fallback = options.themesRoot { themeFolders.append(Path.join(fallback, "themes")) }
-        let themesDigest = cache == nil ? nil : BuildCache.treeDigest(themeFolders, fileSystem: fileSystem)
-        let inputs = themesDigest.flatMap { themes in
-            BuildCache.inputs(portalFolder: Path.join(options.projectRoot, "content/\(id)"), themesDigest: themes, options: options, fileSystem: fileSystem)
-        }
-        if let cache, let inputs, let reused = cache.reusable(portal: id, inputs: inputs, now: options.now, output: destination) {
-            return reused
-        }
+        let cached = options.cache && fileSystem is DiskFileSystem
+            ? BuildCache.Build(portal: id, destination: Path.join(outputRoot, id), options: options, fileSystem: fileSystem) : nil
+        if let reused = cached?.unchanged() { return reused }
         // Something changed: pages whose context did not are linked from the published build.
-        let reuse = cache.flatMap { cache in themesDigest.map { themes in
-            OutputReuse(previousRoot: destination, previous: cache.outputs(portal: id, output: destination),
-                        salt: BuildCache.executableDigest + themes)
-        } }
+        let reuse = cached?.reuse()
         let output: AtomicOutput
         do {
             output = try AtomicOutput(outputRoot: outputRoot, portal: id)
@@ -141,20 +130,14 @@ public struct SiteBuilder: Sendable {
         if report.succeeded {
             do {
                 try output.commit()
-                if let cache, let inputs, let inode = BuildCache.inode(of: destination) {
-                    cache.store(BuildCache.Entry(inputs: inputs, validUntil: (report.validUntil ?? options.now).timeIntervalSince1970,
-                                                 output: destination, outputInode: inode, pagesWritten: report.pagesWritten,
-                                                 filesWritten: report.filesWritten, diagnostics: report.diagnostics.map(BuildCache.CachedDiagnostic.init)),
-                                for: id)
-                    cache.storeOutputs(reuse?.current ?? [:], for: id, output: destination)
-                }
+                cached?.record(report, pages: reuse?.current ?? [:])
             } catch {
                 output.discard()
                 report.diagnostics.append(Diagnostic(file: output.destination, line: 0, column: 0, message: "не удалось заменить прежнюю сборку: \(error)"))
             }
         } else {
             output.discard()
-            cache?.forget(id, output: destination)
+            cached?.forget()
         }
         return report
     }

@@ -54,7 +54,7 @@ public struct Placeholder: Sendable, Hashable {
             } else if byte == UInt8(ascii: "["), i + marker.count <= count, bytes[i..<(i + marker.count)].elementsEqual(marker) {
                 var end = i + marker.count
                 while end < count, bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                let hint = String(String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self).trimmed())
+                let hint = String(decoding: bytes[(i + marker.count)..<end], as: UTF8.self).trimmingWhitespace()
                 // Columns count characters: skip UTF-8 continuation bytes.
                 let column = bytes[lineStart..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 found.append(Placeholder(location: SourceLocation(file: file, line: line, column: column), hint: hint))
