@@ -1,27 +1,13 @@
 /// Escaping for text that is written without a template (XML feeds, attributes).
 enum Escape {
-    /// Escapes &, <, >, " and ' for XML and HTML text and attributes.
+    /// Escapes &, <, >, " and ' for XML and HTML text and attributes, and
+    /// drops the control characters XML 1.0 does not allow.
     static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        let allowed = { (byte: UInt8) in byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard !text.utf8.allSatisfy(allowed) else { return html(text) }
+        return html(String(decoding: text.utf8.filter(allowed), as: UTF8.self))
     }
-}
 
-extension Escape {
     /// Escapes &, <, >, " and ' byte by byte; text without them (most of it)
     /// is returned as is, without a copy.
     static func html(_ text: String) -> String {
