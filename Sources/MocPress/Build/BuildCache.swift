@@ -159,6 +159,17 @@ struct BuildCache: Sendable {
             cache.storeOutputs(pages, for: portal, output: destination)
         }
 
+        /// After `serve` rewrote pages in the output folder itself: the
+        /// recorded inputs no longer describe it, so the next build is never
+        /// skipped, and `pages` are the keys of what the folder now holds.
+        func recordInPlace(diagnostics: [Diagnostic], pages: [String: String]) {
+            guard var entry = cache.entry(portal, output: destination) else { return }
+            entry.inputs = "changed in place"
+            entry.diagnostics = diagnostics.map(CachedDiagnostic.init)
+            cache.store(entry, for: portal)
+            cache.storeOutputs(pages, for: portal, output: destination)
+        }
+
         /// A failed build: the next one starts from nothing.
         func forget() { cache.forget(portal, output: destination) }
     }

@@ -14,7 +14,16 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     private let lock = NSLock()
     private var madeDirectories: Set<String> = []
 
-    public init(root: String) { self.root = root }
+    /// Each file written to a temporary name and renamed over the old one:
+    /// for updating a published folder that is being served.
+    let replacingFiles: Bool
+
+    public convenience init(root: String) { self.init(root: root, replacingFiles: false) }
+
+    init(root: String, replacingFiles: Bool) {
+        self.root = root
+        self.replacingFiles = replacingFiles
+    }
 
     func prepare(_ path: String) throws -> String {
         let full = root + "/" + path
@@ -39,7 +48,20 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public func write(_ path: String, text: String) throws {
         var text = text
         let full = try prepare(path)
-        try text.withUTF8 { try Self.writeFile(full, UnsafeRawBufferPointer($0)) }
+        guard replacingFiles else {
+            try text.withUTF8 { try Self.writeFile(full, UnsafeRawBufferPointer($0)) }
+            return
+        }
+        let temporary = Path.directory(of: full) + "/.mocpress-new-\(getpid())-" + Path.fileName(of: full)
+        do {
+            try text.withUTF8 { try Self.writeFile(temporary, UnsafeRawBufferPointer($0)) }
+            guard rename(temporary, full) == 0 else {
+                throw FileSystemError(path: full, reason: "не удалось заменить файл (\(String(cString: strerror(errno))))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 
     /// mkdir, and its parents only when it is missing them: every page has

@@ -7,7 +7,8 @@ import Foundation
 struct PortalBuild {
     typealias Step = @Sendable (inout PortalBuild) throws -> Void
 
-    let portal: Portal
+    /// The content; only `serve` changes it, page by page (`LivePortal`).
+    var portal: Portal
     let theme: Theme
     let options: BuildOptions
     let fileSystem: any FileSystem
@@ -236,18 +237,22 @@ struct PortalBuild {
         let snapshot = build
         let indices = build.included
         let slots = Slots<RenderedMarkdown>(count: indices.count)
-        let options = Markdown.Options(unsafeHTML: build.portal.config.unsafeHTML, html: build.rendersHTML, validUTF8: true)
         DispatchQueue.concurrentPerform(iterations: indices.count) { i in
-            let page = snapshot.portal.pages[indices[i]]
-            let directory = page.directory
-            slots[i] = Markdown.render(page.body, source: page.source, firstLine: page.bodyFirstLine, options: options) { target in
-                snapshot.urls.resolve(target, fromDirectory: directory, portal: snapshot.portal, included: snapshot.includedSet)
-            }
+            slots[i] = snapshot.renderMarkdown(of: snapshot.portal.pages[indices[i]])
         }
         for (i, result) in slots.values.enumerated() {
             guard let result else { continue }
             build.rendered[indices[i]] = result
             build.diagnostics.append(contentsOf: result.diagnostics)
+        }
+    }
+
+    /// One page's Markdown, its links resolved against the portal's addresses.
+    func renderMarkdown(of page: Page) -> RenderedMarkdown {
+        let options = Markdown.Options(unsafeHTML: portal.config.unsafeHTML, html: rendersHTML, validUTF8: true)
+        let directory = page.directory
+        return Markdown.render(page.body, source: page.source, firstLine: page.bodyFirstLine, options: options) { target in
+            urls.resolve(target, fromDirectory: directory, portal: portal, included: includedSet)
         }
     }
 

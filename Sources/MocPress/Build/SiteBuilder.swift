@@ -89,15 +89,20 @@ public struct SiteBuilder: Sendable {
     }
 
     func build(portal id: String, into sink: any OutputSink, reuse: OutputReuse?) -> PortalBuildReport {
+        buildKeeping(portal: id, into: sink, reuse: reuse).report
+    }
+
+    /// A build and, when it got as far as writing, the finished `PortalBuild`.
+    private func buildKeeping(portal id: String, into sink: any OutputSink, reuse: OutputReuse?) -> (report: PortalBuildReport, build: PortalBuild?) {
         switch prepare(portal: id, sink: sink) {
         case .failure(let diagnostics):
-            return PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0)
+            return (PortalBuildReport(portal: id, diagnostics: diagnostics.sorted, pagesWritten: 0, filesWritten: 0), nil)
         case .success(var build):
             build.reuse = reuse
             Self.run(PortalBuild.steps, on: &build)
             var report = PortalBuildReport(portal: id, diagnostics: build.diagnostics.sorted, pagesWritten: build.pagesWritten, filesWritten: build.filesWritten)
             report.validUntil = build.validUntil
-            return report
+            return (report, build)
         }
     }
 
@@ -114,23 +119,34 @@ public struct SiteBuilder: Sendable {
     /// Builds one portal into `outputRoot/<portal>/`, replacing the previous
     /// output only when the build succeeded.
     public func buildToDisk(portal id: String, outputRoot: String) -> PortalBuildReport {
+        buildToDisk(portal: id, outputRoot: outputRoot, skipUnchanged: true, keepLive: false).report
+    }
+
+    /// `skipUnchanged`: a build whose inputs are those of the last one keeps
+    /// its output. `keepLive`: the finished build is handed back for `serve`
+    /// to update pages in place (nil when the build failed or was skipped).
+    func buildToDisk(portal id: String, outputRoot: String, skipUnchanged: Bool, keepLive: Bool) -> (report: PortalBuildReport, live: LivePortal?) {
         let cached = options.cache && fileSystem is DiskFileSystem
             ? BuildCache.Build(portal: id, destination: Path.join(outputRoot, id), options: options, fileSystem: fileSystem) : nil
-        if let reused = cached?.unchanged() { return reused }
+        if skipUnchanged, let reused = cached?.unchanged() { return (reused, nil) }
         // Something changed: pages whose context did not are linked from the published build.
         let reuse = cached?.reuse()
         let output: AtomicOutput
         do {
             output = try AtomicOutput(outputRoot: outputRoot, portal: id)
         } catch {
-            return PortalBuildReport(portal: id, diagnostics: [Diagnostic(file: outputRoot, line: 0, column: 0, message: "не удалось создать папку для сборки: \(error)")], pagesWritten: 0, filesWritten: 0)
+            return (PortalBuildReport(portal: id, diagnostics: [Diagnostic(file: outputRoot, line: 0, column: 0, message: "не удалось создать папку для сборки: \(error)")], pagesWritten: 0, filesWritten: 0), nil)
         }
-        var report = build(portal: id, into: DiskSink(root: output.temporary), reuse: reuse)
+        var (report, finished) = buildKeeping(portal: id, into: DiskSink(root: output.temporary), reuse: reuse)
         report.pagesReused = reuse?.reusedCount ?? 0
+        var live: LivePortal?
         if report.succeeded {
             do {
                 try output.commit()
                 cached?.record(report, pages: reuse?.current ?? [:])
+                if keepLive, let finished {
+                    live = LivePortal(build: finished, destination: output.destination, cache: cached, keys: reuse?.current ?? [:], diagnostics: report.diagnostics)
+                }
             } catch {
                 output.discard()
                 report.diagnostics.append(Diagnostic(file: output.destination, line: 0, column: 0, message: "не удалось заменить прежнюю сборку: \(error)"))
@@ -139,7 +155,7 @@ public struct SiteBuilder: Sendable {
             output.discard()
             cached?.forget()
         }
-        return report
+        return (report, live)
     }
 }
 

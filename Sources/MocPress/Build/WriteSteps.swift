@@ -35,20 +35,24 @@ extension PortalBuild {
         }
         let failures = Slots<String>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            let index = pages[i]
-            let page = snapshot.portal.pages[index]
-            let directory = page.directory
-            var context = snapshot.baseContext(title: page.title, sitePath: snapshot.url(ofPage: index),
-                                               description: page.summary, activeTop: snapshot.topSection(of: directory))
-            context["page"] = snapshot.pageContext(index)
+            let output = snapshot.pageOutput(pages[i])
             do {
-                try snapshot.writeRendered(URLMap.indexFile(snapshot.urls.pagePaths[index]!), template: snapshot.template(for: page), context: context)
+                try snapshot.writeRendered(output.file, template: output.template, context: output.context)
             } catch {
                 failures[i] = "\(error)"
             }
         }
         if let failure = failures.values.compactMap({ $0 }).first { throw FileSystemError(path: build.portal.id, reason: failure) }
         build.pagesWritten += pages.count
+    }
+
+    /// An ordinary page's file, template and context.
+    func pageOutput(_ index: Int) -> (file: String, template: String, context: [String: Any]) {
+        let page = portal.pages[index]
+        var context = baseContext(title: page.title, sitePath: url(ofPage: index),
+                                  description: page.summary, activeTop: topSection(of: page.directory))
+        context["page"] = pageContext(index)
+        return (URLMap.indexFile(urls.pagePaths[index]!), template(for: page), context)
     }
 
     /// One output file rendered from a template; the context is built on

@@ -71,6 +71,9 @@ public struct Page: Sendable {
     public var bodyFirstLine: Int
     /// `[ЗАПОЛНИТЕ: …]` left in the file (front matter and body).
     public var placeholders: [Placeholder] = []
+    /// The file's bytes before the body (the front matter with its fences):
+    /// `serve` updates a page alone only when these did not change.
+    public var head: [UInt8] = []
 
     /// Folder of the page inside the portal ("" for the portal root); for an
     /// `_index.md` it is the section the page describes.

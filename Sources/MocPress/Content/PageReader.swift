@@ -102,7 +102,8 @@ enum PageReader {
             features: features,
             body: Array(bytes[split.body]),
             bodyFirstLine: split.bodyFirstLine,
-            placeholders: Placeholder.scan(bytes, file: source)
+            placeholders: Placeholder.scan(bytes, file: source),
+            head: Array(bytes[..<split.body.lowerBound])
         )
     }
 

@@ -95,9 +95,11 @@ extension PortalBuild {
             if byFile[placeholder.location.file] == nil { order.append(placeholder.location.file) }
             byFile[placeholder.location.file, default: []].append(placeholder)
         }
-        for file in order {
-            let found = byFile[file]!
-            build.diagnostics.warning("в файле остались незаполненные места: \(found.count) — найдите «\(Placeholder.marker)» и впишите свои данные (mocpress check \(build.portal.id) покажет каждое)", at: found[0].location)
-        }
+        for file in order { build.diagnostics.append(build.placeholderWarning(byFile[file]!)) }
+    }
+
+    /// The warning for the placeholders of one file (`found` is not empty).
+    func placeholderWarning(_ found: [Placeholder]) -> Diagnostic {
+        .warning("в файле остались незаполненные места: \(found.count) — найдите «\(Placeholder.marker)» и впишите свои данные (mocpress check \(portal.id) покажет каждое)", at: found[0].location)
     }
 }

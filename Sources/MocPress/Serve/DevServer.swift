@@ -62,6 +62,8 @@ public final class DevServer: @unchecked Sendable {
     private let onRebuild: @Sendable (RebuildResult) -> Void
     /// One build at a time: the output folder is swapped as a whole.
     private let rebuilding = NSLock()
+    /// The last good build, for updating edited pages alone (under `rebuilding`).
+    private var live: LivePortal?
     private let lock = NSLock()
     private var server: HTTPServer?
     private var serverTask: Task<Void, Never>?
@@ -153,28 +155,46 @@ public final class DevServer: @unchecked Sendable {
     }
 
     /// Rebuilds the portal after `changed` (project-relative paths; empty for
-    /// the first build). Every rebuild goes through here: today it is
-    /// `buildToDisk` of the portal (which reuses unchanged pages through
-    /// `.mocpress-cache/`); a build that uses `changed` can take its place.
+    /// the first build). An edit of pages' text is written in place page by
+    /// page (`LivePortal`); anything else is `buildToDisk` of the portal,
+    /// which links unchanged pages from the last build (`.mocpress-cache/`).
     /// A failed build leaves the last good output in place.
     @discardableResult
     public func rebuild(changed: [String]) -> RebuildResult {
         rebuilding.lock()
         defer { rebuilding.unlock() }
         let started = Date()
+        let previous = state.status
+        if let live, previous.build > 0 {
+            switch live.update(changed: Set(changed), now: started) {
+            case .unchanged:
+                return finish(previous, changed: changed, pages: 0, since: started)
+            case .updated(let pages, let diagnostics):
+                return finish(state.finish(ok: true, diagnostics: diagnostics, basePath: state.basePath), changed: changed, pages: pages, since: started)
+            case .failed(let diagnostics):
+                return finish(state.finish(ok: false, diagnostics: diagnostics, basePath: state.basePath), changed: changed, pages: 0, since: started)
+            case .needsBuild:
+                break
+            }
+        }
         // portal.yaml may have changed the base path; a broken one keeps the old.
         let basePath = readBasePath() ?? state.basePath
         let options = BuildOptions(projectRoot: projectRoot, portals: [self.options.portal], drafts: self.options.drafts,
                                    future: self.options.future, baseURL: "http://\(Self.host):\(port)\(basePath)", now: started)
         // A new builder each time: its theme cache would keep templates that were just edited.
-        let report = SiteBuilder(options: options).buildToDisk(portal: self.options.portal, outputRoot: outputRoot)
+        // Without a build in memory the unchanged portal is built anyway, to have one.
+        let (report, kept) = SiteBuilder(options: options).buildToDisk(portal: self.options.portal, outputRoot: outputRoot,
+                                                                      skipUnchanged: live != nil, keepLive: true)
+        if let kept { live = kept } else if !report.reused { live = nil }
         // Saved without a change (the cache kept the build): open tabs need no reload.
-        let previous = state.status
         let status = report.reused && previous.ok && previous.build > 0 && basePath == state.basePath
             ? previous
             : state.finish(ok: report.succeeded, diagnostics: report.diagnostics, basePath: basePath)
-        let result = RebuildResult(status: status, changed: changed, pagesWritten: report.pagesWritten,
-                                   seconds: Date().timeIntervalSince(started))
+        return finish(status, changed: changed, pages: report.pagesWritten, since: started)
+    }
+
+    private func finish(_ status: ServeStatus, changed: [String], pages: Int, since started: Date) -> RebuildResult {
+        let result = RebuildResult(status: status, changed: changed, pagesWritten: pages, seconds: Date().timeIntervalSince(started))
         onRebuild(result)
         return result
     }
