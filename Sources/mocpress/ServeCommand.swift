@@ -43,8 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw Exit.usage
         }
         let options = DevServer.Options(projectRoot: source, portal: id, port: UInt16(port), drafts: drafts, future: future)
+        let printed = PrintedWarnings()
         let server = DevServer(options: options) { result in
-            for diagnostic in result.status.diagnostics { printError(diagnostic.description) }
+            for diagnostic in printed.worthPrinting(result.status.diagnostics) { printError(diagnostic.description) }
             if !result.changed.isEmpty && isInteractive {
                 let shown = result.changed.prefix(3).joined(separator: ", ")
                 printError("Изменено: \(shown)\(result.changed.count > 3 ? " и ещё \(result.changed.count - 3)" : "")")
@@ -107,5 +108,21 @@ final class InterruptSignal: @unchecked Sendable {
         continuation = nil
         lock.unlock()
         waiting?.resume()
+    }
+}
+
+/// Errors are printed after every build; a warning only the first time it
+/// appears — a large portal's hundreds of warnings are not repeated on each save
+/// (the summary line still counts them).
+private final class PrintedWarnings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shown: Set<String> = []
+
+    func worthPrinting(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        lock.withLock {
+            let current = Set(diagnostics.filter { $0.severity == .warning }.map(\.description))
+            defer { shown = current }
+            return diagnostics.filter { $0.severity == .error || !shown.contains($0.description) }
+        }
     }
 }
