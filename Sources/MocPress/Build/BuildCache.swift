@@ -213,6 +213,9 @@ struct BuildCache: Sendable {
             case .symbolicLink:
                 // A link is an error of the build; its target is not read.
                 hasher.update(data: Array("l \(path)\u{0}".utf8))
+            case .other:
+                // A pipe or a device is an error of the build too, and is never opened.
+                hasher.update(data: Array("o \(path)\u{0}".utf8))
             case .file:
                 guard let bytes = try? fileSystem.contents(of: root + "/" + path) else { return false }
                 hasher.update(data: Array("f \(path) \(bytes.count)\u{0}".utf8))

@@ -69,7 +69,9 @@ extension PortalBuild {
         let known = build.portal.mediaPlans.flatMap { $0.items.map(\.id) }
         for index in build.included {
             let page = build.portal.pages[index]
-            for claim in page.mediaplanClaims where build.portal.mediaPlanItem(claim.value) == nil {
+            // A media plan that could not be read has its own error; its ids are unknown, not wrong.
+            let planUnreadable = build.portal.unreadablePlans.contains { $0.hasPrefix("\(Plan.Kind.media.rawValue)/") }
+            for claim in page.mediaplanClaims where build.portal.mediaPlanItem(claim.value) == nil && !planUnreadable {
                 var message = "неизвестный пункт медиаплана «\(claim.value)»"
                 if let suggestion = Spelling.closest(to: claim.value, among: known) {
                     message += ": возможно, имелось в виду «\(suggestion)»"
@@ -106,7 +108,7 @@ extension PortalBuild {
         }
         let exists = portal.resources.contains(normalized)
             || (planFolders && fileSystem.isFile(Path.join(portal.root, normalized)) && !fileSystem.isSymbolicLink(Path.join(portal.root, normalized)))
-        if !exists {
+        if !exists && !portal.unreadablePages.contains(normalized) {
             diagnostics.error("файл «\(path)» из «\(key)» не найден (ищем content/\(portal.id)/\(normalized)): проверьте имя и положите файл рядом со страницей", at: location)
         }
     }

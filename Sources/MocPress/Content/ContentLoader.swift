@@ -48,14 +48,17 @@ public struct ContentLoader: Sendable {
              unreadable: &unreadable, diagnostics: &diagnostics)
         pages.sort { $0.relativePath < $1.relativePath }
         let sections = buildSections(pages: pages, display: display, diagnostics: &diagnostics)
-        let plans = loadPlans(root: root, display: display, config: config, diagnostics: &diagnostics)
-        return Portal(id: id, root: root, config: config, pages: pages, sections: sections,
-                      staticFiles: staticFiles.sorted(), resources: resources.sorted(), unreadablePages: unreadable, plans: plans)
+        var failedPlans: Set<String> = []
+        let plans = loadPlans(root: root, display: display, config: config, failed: &failedPlans, diagnostics: &diagnostics)
+        var portal = Portal(id: id, root: root, config: config, pages: pages, sections: sections,
+                            staticFiles: staticFiles.sorted(), resources: resources.sorted(), unreadablePages: unreadable, plans: plans)
+        portal.unreadablePlans = failedPlans
+        return portal
     }
 
     /// `mediaplan/*.yaml` and `workplan/*.yaml`, sorted by year; item ids of
     /// the media plans are unique across the portal.
-    private func loadPlans(root: String, display: String, config: PortalConfig, diagnostics: inout DiagnosticBag) -> [Plan] {
+    private func loadPlans(root: String, display: String, config: PortalConfig, failed: inout Set<String>, diagnostics: inout DiagnosticBag) -> [Plan] {
         var plans: [Plan] = []
         for kind in Plan.Kind.allCases {
             let folder = Path.join(root, kind.rawValue)
@@ -70,12 +73,15 @@ public struct ContentLoader: Sendable {
                 }
                 guard let bytes = try? fileSystem.contents(of: Path.join(folder, name)) else {
                     diagnostics.error("не удалось прочитать план", at: SourceLocation(file: shown, line: 0, column: 0))
+                    failed.insert(relative)
                     continue
                 }
                 let text = String(decoding: stripBOM(bytes), as: UTF8.self)
                 if let plan = PlanReader.read(text: text, file: shown, relativePath: relative, kind: kind,
                                               yearRound: config.yearRound, diagnostics: &diagnostics) {
                     plans.append(plan)
+                } else {
+                    failed.insert(relative)
                 }
             }
         }
@@ -90,6 +96,18 @@ public struct ContentLoader: Sendable {
             }
         }
         return plans
+    }
+
+    /// The largest Markdown page read: a bigger one is a mistake (pasted
+    /// images, a data export), and reading it would only cost memory.
+    static let pageSizeLimit = 10 * 1024 * 1024
+
+    static let notAFile = "это не обычный файл (именованный канал, сокет или устройство): положите на его место файл или уберите его из папки портала"
+
+    /// «50,0 МБ»
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10),\(tenths % 10) МБ"
     }
 
     private func stripBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
@@ -113,6 +131,12 @@ public struct ContentLoader: Sendable {
             let shown = Path.join(display, childRelative)
             if entry.kind == .symbolicLink {
                 diagnostics.error("символическая ссылка в папке портала не допускается: замените её самим файлом", at: SourceLocation(file: shown, line: 0, column: 0))
+                unreadable.insert(childRelative)
+                continue
+            }
+            if entry.kind == .other {
+                diagnostics.error(Self.notAFile, at: SourceLocation(file: shown, line: 0, column: 0))
+                unreadable.insert(childRelative)
                 continue
             }
             if entry.kind == .directory {
@@ -121,6 +145,8 @@ public struct ContentLoader: Sendable {
                         // A link could publish a file from outside the portal.
                         if fileSystem.isSymbolicLink(Path.join(full, file)) {
                             diagnostics.error("символическая ссылка в static/ не допускается: положите сам файл", at: SourceLocation(file: Path.join(display, "static", file), line: 0, column: 0))
+                        } else if !fileSystem.isFile(Path.join(full, file)) {
+                            diagnostics.error(Self.notAFile, at: SourceLocation(file: Path.join(display, "static", file), line: 0, column: 0))
                         } else {
                             staticFiles.append(file)
                         }
@@ -138,6 +164,12 @@ public struct ContentLoader: Sendable {
             }
             if relative.isEmpty && name == "portal.yaml" { continue }
             if Path.fileExtension(of: name) == "md" {
+                if let size = fileSystem.size(of: full), size > Self.pageSizeLimit {
+                    diagnostics.error("файл страницы слишком большой: \(Self.megabytes(size)) при пределе \(Self.megabytes(Self.pageSizeLimit)); так бывает, когда в текст вставлены картинки или выгрузка таблицы — разбейте страницу или приложите данные файлом (files:, data:)",
+                                      at: SourceLocation(file: shown, line: 0, column: 0))
+                    unreadable.insert(childRelative)
+                    continue
+                }
                 guard let bytes = try? fileSystem.contents(of: full) else {
                     diagnostics.error("не удалось прочитать файл: проверьте права доступа", at: SourceLocation(file: shown, line: 0, column: 0))
                     unreadable.insert(childRelative)

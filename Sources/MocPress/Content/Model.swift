@@ -111,11 +111,15 @@ public struct Portal: Sendable {
     public var staticFiles: [String]
     /// Other non-Markdown files in content folders (images, attachments), relative to the portal.
     public var resources: [String]
-    /// Markdown files that could not be read (already reported): links to
-    /// them are not reported again as missing.
+    /// Files refused with an error already (unreadable or broken pages,
+    /// symbolic links, pipes): links and references to them are not
+    /// reported again as missing.
     public var unreadablePages: Set<String> = []
     /// Media plans and work plans (`mediaplan/<year>.yaml`, `workplan/<year>.yaml`), by year.
     public var plans: [Plan] = []
+    /// Plan files that could not be read (already reported): claims on
+    /// their items are not reported again as unknown.
+    public var unreadablePlans: Set<String> = []
 
     public var mediaPlans: [Plan] { plans.filter { $0.kind == .media } }
 

@@ -41,7 +41,8 @@ enum PageReader {
 
         let isIndex = Path.fileName(of: relativePath) == "_index.md"
         let title = map.string("title", &diagnostics)
-        if title == nil || title!.value.trimmingWhitespace().isEmpty {
+        // A title that is not text has its own error already.
+        if map.value("title") == nil || title.map({ $0.value.trimmingWhitespace().isEmpty }) == true {
             diagnostics.error("у страницы нет заголовка: добавьте в front matter строку title: …", at: SourceLocation(file: source, line: split.yamlFirstLine, column: 1))
         }
 

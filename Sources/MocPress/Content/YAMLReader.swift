@@ -18,6 +18,28 @@ struct YAMLReader {
         SourceLocation(file: file, line: line + lineOffset, column: column)
     }
 
+    /// The most values a document may hold once its aliases (`*имя`) are
+    /// expanded: a few lines of nested aliases can stand for billions.
+    static let nodeLimit = 100_000
+
+    /// Where a document grows past `nodeLimit` (the top-level key whose
+    /// value does), or nil when it does not. Stops counting at the limit.
+    func overgrown(_ root: Node) -> SourceLocation? {
+        var budget = Self.nodeLimit
+        func fits(_ node: Node) -> Bool {
+            budget -= 1
+            guard budget >= 0 else { return false }
+            switch node {
+            case .scalar, .alias: return true
+            case .sequence(let sequence): return sequence.allSatisfy(fits)
+            case .mapping(let mapping): return mapping.allSatisfy { fits($0.key) && fits($0.value) }
+            }
+        }
+        guard case .mapping(let mapping) = root else { return fits(root) ? nil : location(of: root) }
+        for pair in mapping where !(fits(pair.key) && fits(pair.value)) { return location(of: pair.key) }
+        return nil
+    }
+
     /// The root node, or a diagnostic. An empty document is an empty mapping.
     func parse(_ text: String) -> Result<Node, Diagnostic> {
         do {
@@ -25,6 +47,9 @@ struct YAMLReader {
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
+            if let place = overgrown(node) {
+                return .failure(.error("в YAML слишком много повторов через якоря и ссылки (&имя и *имя): значение разрастается больше чем до \(RussianNumber.format(Double(Self.nodeLimit))) элементов; запишите значения без ссылок", at: place))
+            }
             return .success(node)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: text))
@@ -56,6 +81,13 @@ struct YAMLReader {
         }
         switch problem {
         case let p where p.contains("mapping values are not allowed"):
+            // «title: X» then «  date: …» one step right: an indent, not a colon, is wrong.
+            let indent = { (text: Substring) in text.prefix { $0 == " " }.count }
+            if mark.line >= 2, let previous = lines[..<(mark.line - 1)].last(where: { !$0.trimmingWhitespace().isEmpty }),
+               indent(line) > indent(previous), let colon = previous.firstIndex(of: ":"),
+               !previous[previous.index(after: colon)...].trimmingWhitespace().isEmpty {
+                return "лишний отступ в начале строки: ключи одного уровня пишутся с одинаковым отступом (у предыдущего ключа уже есть значение)"
+            }
             var message = "лишнее двоеточие в значении: если в тексте есть «: », заключите значение в кавычки"
             if let colon = line.firstIndex(of: ":") {
                 let key = line[..<colon]

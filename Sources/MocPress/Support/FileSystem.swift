@@ -20,7 +20,8 @@ public protocol FileSystem: Sendable {
 
 /// A name in a directory and what it is (a link is never followed).
 public struct DirectoryEntry: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case file, directory, symbolicLink }
+    /// `other`: a named pipe, socket or device — never read (opening a pipe waits for a writer).
+    public enum Kind: Sendable, Equatable { case file, directory, symbolicLink, other }
     public var name: String
     public var kind: Kind
 }
@@ -69,7 +70,8 @@ public struct DiskFileSystem: FileSystem {
     public init() {}
 
     public func contents(of path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a named pipe must not hang the build waiting for a writer (it is refused below).
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw FileSystemError(path: path, reason: "не удалось прочитать файл") }
         defer { close(descriptor) }
         var info = stat()
@@ -135,9 +137,14 @@ public struct DiskFileSystem: FileSystem {
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_LNK): kind = .symbolicLink
             case Int32(DT_REG): kind = .file
+            case Int32(DT_FIFO), Int32(DT_SOCK), Int32(DT_CHR), Int32(DT_BLK): kind = .other
             default:
-                let path = directory + "/" + name
-                kind = isSymbolicLink(path) ? .symbolicLink : isDirectory(path) ? .directory : .file
+                switch mode(directory + "/" + name, following: false) {
+                case S_IFLNK?: kind = .symbolicLink
+                case S_IFDIR?: kind = .directory
+                case S_IFREG?, nil: kind = .file // gone since readdir: reading it says so
+                default: kind = .other
+                }
             }
             found.append(DirectoryEntry(name: name, kind: kind))
         }

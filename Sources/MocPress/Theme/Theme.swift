@@ -31,7 +31,15 @@ public struct Theme: Sendable {
                 return nil
             }
             let dir = Path.join(themesDir, themeName)
-            guard !themeName.contains("/"), !themeName.hasPrefix("."), fileSystem.isDirectory(dir) else {
+            if themeName.contains("/") || themeName.contains("\\") || themeName.hasPrefix(".") {
+                diagnostics.error("тема указывается именем папки в themes/ (например, moc), а не путём: «\(themeName)»", at: currentLocation)
+                return nil
+            }
+            if fileSystem.isSymbolicLink(dir) {
+                diagnostics.error("themes/\(themeName) — символическая ссылка: положите тему в themes/ самой папкой, чтобы в сайт не попали файлы извне проекта", at: currentLocation)
+                return nil
+            }
+            guard fileSystem.isDirectory(dir) else {
                 let available = ((try? fileSystem.entries(of: themesDir)) ?? []).filter { fileSystem.isDirectory(Path.join(themesDir, $0)) }
                 diagnostics.error("нет темы «\(themeName)» в папке themes/; есть: \(available.joined(separator: ", "))", at: currentLocation)
                 return nil
@@ -64,6 +72,11 @@ public struct Theme: Sendable {
             let templateDir = Path.join(dir, "templates")
             if fileSystem.isDirectory(templateDir), let files = try? fileSystem.walk(templateDir) {
                 for file in files where file.hasSuffix(".mustache") {
+                    if fileSystem.isSymbolicLink(Path.join(templateDir, file)) {
+                        diagnostics.error("в теме допускаются только обычные файлы, без символических ссылок: замените его самим файлом",
+                                          at: SourceLocation(file: "themes/\(themeName)/templates/\(file)"))
+                        continue
+                    }
                     if let text = try? fileSystem.string(at: Path.join(templateDir, file)) {
                         templates[String(file.dropLast(".mustache".count))] = (text, "themes/\(themeName)/templates/\(file)")
                     }
@@ -90,7 +103,16 @@ public struct Theme: Sendable {
             }
             let staticDir = Path.join(dir, "static")
             if fileSystem.isDirectory(staticDir), let files = try? fileSystem.walk(staticDir) {
-                for file in files { statics[file] = Path.join(staticDir, file) }
+                for file in files {
+                    let source = Path.join(staticDir, file)
+                    // A link or a pipe could publish or hang on something outside the theme.
+                    guard !fileSystem.isSymbolicLink(source), fileSystem.isFile(source) else {
+                        diagnostics.error("в теме допускаются только обычные файлы, без символических ссылок: замените его самим файлом",
+                                          at: SourceLocation(file: "themes/\(themeName)/static/\(file)"))
+                        continue
+                    }
+                    statics[file] = source
+                }
             }
         }
 

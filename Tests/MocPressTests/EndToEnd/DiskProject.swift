@@ -12,6 +12,9 @@ struct DiskProject {
         return url.path
     }()
 
+    /// A project folder made by someone else (a copy of another project).
+    init(root: String) { self.root = root }
+
     init() throws {
         root = NSTemporaryDirectory() + "mocpress-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root + "/content", withIntermediateDirectories: true)
@@ -50,7 +53,8 @@ struct DiskProject {
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 
     /// Runs the `mocpress` executable built next to the tests.
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// A run that outlives `timeout` seconds is killed and reported as status -1.
+    func run(_ arguments: [String], timeout: TimeInterval? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let executable = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent().appendingPathComponent("mocpress")
         let process = Process()
         process.executableURL = executable
@@ -63,9 +67,21 @@ struct DiskProject {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let timedOut = Flag()
+        let watchdog = DispatchWorkItem { if process.isRunning { timedOut.set(); process.terminate() } }
+        defer { watchdog.cancel() }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (timedOut.value ? -1 : process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
+}
+
+/// A flag set from another thread.
+final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    func set() { lock.withLock { raised = true } }
+    var value: Bool { lock.withLock { raised } }
 }
