@@ -6,6 +6,10 @@ public protocol OutputSink: Sendable {
     func write(_ path: String, text: String) throws
     /// Copies a file read through the build's file system.
     func copy(_ source: String, to path: String, fileSystem: any FileSystem) throws
+    /// Every file put in the output so far (written, copied or linked).
+    var writtenPaths: [String] { get }
+    /// The bytes of an output file, for checking what was written.
+    func contents(of path: String) -> [UInt8]?
 }
 
 /// Writes under a root folder, creating folders as needed.
@@ -13,6 +17,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
     public let root: String
     private let lock = NSLock()
     private var madeDirectories: Set<String> = []
+    private var written: [String] = []
 
     /// Each file written to a temporary name and renamed over the old one:
     /// for updating a published folder that is being served.
@@ -30,6 +35,7 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         let directory = Path.directory(of: full)
         lock.lock()
         let known = madeDirectories.contains(directory)
+        written.append(path)
         lock.unlock()
         if !known {
             try Self.makeDirectory(directory)
@@ -98,6 +104,10 @@ public final class DiskSink: OutputSink, @unchecked Sendable {
         }
     }
 
+    public var writtenPaths: [String] { lock.withLock { written } }
+
+    public func contents(of path: String) -> [UInt8]? { try? DiskFileSystem().contents(of: root + "/" + path) }
+
     public func copy(_ source: String, to path: String, fileSystem: any FileSystem) throws {
         if fileSystem is DiskFileSystem {
             let full = try prepare(path)
@@ -119,6 +129,10 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return storage
     }
+
+    public var writtenPaths: [String] { Array(files.keys) }
+
+    public func contents(of path: String) -> [UInt8]? { files[path] }
 
     public func text(_ path: String) -> String? {
         files[path].map { String(decoding: $0, as: UTF8.self) }

@@ -93,10 +93,11 @@ final class LivePortal: @unchecked Sendable {
             updated.portal.pages[edit.index] = edit.page
             updated.rendered[edit.index] = edit.markdown
         }
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: diagnostics)
-        if bag.hasErrors {
+        // As in a build, an error in the text stops before anything is written or its output checked.
+        if diagnostics.contains(where: { $0.severity == .error }) {
             failing = changed
+            var bag = DiagnosticBag()
+            bag.append(contentsOf: diagnostics)
             return .failed(diagnostics: bag.sorted)
         }
         // A card is the same when everything it shows is; checked, not assumed.
@@ -105,18 +106,36 @@ final class LivePortal: @unchecked Sendable {
                 return .needsBuild
             }
         }
-        updated.placeholders = updated.findPlaceholders()
-        let sink = DiskSink(root: destination, replacingFiles: true)
+        // The new pages' links are checked as a build checks every page's.
+        let index = build.linkIndex.value
+        var outputs: [(file: String, template: String, context: [String: Any], html: String)] = []
+        var links: [(file: String, links: [String])] = []
         for edit in edits {
             let output = updated.pageOutput(edit.index)
+            let html = updated.theme.render(output.template, output.context)
+            let scanned = LinkIndex.scan(Array(html.utf8))
+            // Other pages may link to the page's anchors.
+            guard Set(scanned.ids) == index.anchors[output.file] ?? [] else { return .needsBuild }
+            links.append((output.file, scanned.links))
+            outputs.append((output.file, output.template, output.context, html))
+        }
+        diagnostics += updated.brokenLinks(links, in: index)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: diagnostics)
+        if bag.hasErrors {
+            failing = changed
+            return .failed(diagnostics: bag.sorted)
+        }
+        updated.placeholders = updated.findPlaceholders()
+        let sink = DiskSink(root: destination, replacingFiles: true)
+        for output in outputs {
             do {
                 // Renamed into place: the previous file may be linked from an older build.
-                try sink.write(output.file, text: updated.theme.render(output.template, output.context))
+                try sink.write(output.file, text: output.html)
             } catch {
                 return .needsBuild
             }
-            if let key = updated.reuse?.key(template: output.template, context: output.context) { keys[output.file] = key }
-            else { keys[output.file] = nil }
+            keys[output.file] = updated.reuse?.key(template: output.template, context: output.context)
         }
         build = updated
         failing = []

@@ -53,6 +53,10 @@ struct PortalBuild {
     var reuse: OutputReuse?
     var pagesWritten = 0
     var filesWritten = 0
+    /// The template of each output file, and the links and anchors of the
+    /// output once written (`checkLinks`).
+    var outputLog = OutputLog()
+    var linkIndex = SharedBox(LinkIndex())
 
     /// The pipeline: read and check everything, stop on an error, then write.
     static let steps: [Step] = readingSteps + [stopOnErrors] + writingSteps
@@ -86,6 +90,7 @@ struct PortalBuild {
         writeCalendars,
         writeFeeds,
         copyFiles,
+        checkLinks,
     ]
 
     init(portal: Portal, theme: Theme, options: BuildOptions, fileSystem: any FileSystem, sink: any OutputSink, baseURL: BaseURL) {

@@ -101,6 +101,16 @@ struct URLMap: Sendable {
     }
 
     /// Where a link or image target written in a page points.
+    /// `#Подробности` written as the heading reads → `#podrobnosti`, the id
+    /// the heading gets; an id already written as one stays as it is.
+    static func headingFragment(_ suffix: String) -> String {
+        guard suffix.hasPrefix("#") else { return suffix }
+        let fragment = String(suffix.dropFirst())
+        let decoded = fragment.removingPercentEncoding ?? fragment
+        let slug = Transliteration.slug(decoded)
+        return slug.isEmpty || slug == fragment ? suffix : "#" + slug
+    }
+
     func resolve(_ target: String, fromDirectory directory: String, portal: Portal, included: Set<Int>) -> LinkResolution {
         if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("//") { return .keep }
         if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return .keep } // https:, mailto:, tel:
@@ -118,7 +128,7 @@ struct URLMap: Sendable {
             return .broken("ссылка «\(target)» ведёт за пределы портала: укажите путь внутри папки портала")
         }
         if Path.fileExtension(of: normalized) == "md" {
-            if let index = pageBySource[normalized], let url = pageURL(index) { return .rewrite(url + suffix) }
+            if let index = pageBySource[normalized], let url = pageURL(index) { return .rewrite(url + Self.headingFragment(suffix)) }
             if portal.unreadablePages.contains(normalized) { return .keep } // its own error is already reported
             if let index = portal.pages.firstIndex(where: { $0.relativePath == normalized }), !included.contains(index) {
                 return .broken("ссылка «\(target)» ведёт на черновик или страницу с будущей датой, которая не публикуется: уберите ссылку или опубликуйте страницу")

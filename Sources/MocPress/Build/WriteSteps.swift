@@ -9,6 +9,7 @@ extension PortalBuild {
     /// A page from a template: rendered, or linked from the previous build
     /// when its context is the same.
     func writeRendered(_ path: String, template: String, context: [String: Any]) throws {
+        outputLog.record(path, template: template)
         if let reuse {
             try reuse.write(path, template: template, context: context, sink: sink) { theme.render(template, context) }
         } else {

@@ -25,6 +25,9 @@ public struct RenderedMarkdown: Sendable {
     /// Plain text of the first paragraph, shortened, for cards when `summary:` is absent.
     public var excerpt: String
     public var diagnostics: [Diagnostic]
+    /// Every link and image target as written to the HTML, with its place in
+    /// the source: the output link check reports a broken one there.
+    public var links: [(url: String, location: SourceLocation)] = []
 }
 
 /// The cmark wrapper: parse bytes, walk the AST to rewrite links and give
@@ -89,6 +92,7 @@ public enum Markdown {
                                   column: characterColumn(in: body, line: line, byteColumn: byteColumn))
         }
 
+        var links: [(url: String, location: SourceLocation)] = []
         for node in linkNodes {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             if isImage && plainText(of: node).trimmed().isEmpty {
@@ -97,8 +101,10 @@ public enum Markdown {
             guard let rawURL = cmark_node_get_url(node) else { continue }
             let url = String(cString: rawURL)
             switch resolve(url) {
-            case .keep: break
-            case .rewrite(let newURL): cmark_node_set_url(node, newURL)
+            case .keep: if options.html { links.append((url, location(node))) }
+            case .rewrite(let newURL):
+                cmark_node_set_url(node, newURL)
+                if options.html { links.append((newURL, location(node))) }
             case .broken(let reason):
                 diagnostics.append(.error(reason, at: location(node)))
             }
@@ -134,7 +140,7 @@ public enum Markdown {
         }
         let html = String(cString: rendered)
         free(rendered)
-        return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics)
+        return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics, links: links)
     }
 
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a

@@ -14,6 +14,8 @@ public struct Theme: Sendable {
     public var brand: [String: String]
     /// Static files: output path → file on disk (a child theme's file replaces its parent's).
     public var staticFiles: [(path: String, source: String)]
+    /// Each template's file (`themes/moc/templates/page.mustache`), for diagnostics.
+    public var templateFiles: [String: String] = [:]
 
     /// Templates a theme must provide (itself or through `extends:`).
     public static let requiredTemplates = ["base", "home", "section", "page", "publication", "tag", "tags", "404", "alias", "plan"]
@@ -133,7 +135,8 @@ public struct Theme: Sendable {
             return nil
         }
         return Theme(name: name, chain: chain, library: library, templateNames: Set(templates.keys), brand: brand,
-                     staticFiles: statics.sorted { $0.key < $1.key }.map { (path: $0.key, source: $0.value) })
+                     staticFiles: statics.sorted { $0.key < $1.key }.map { (path: $0.key, source: $0.value) },
+                     templateFiles: templates.mapValues(\.file))
     }
 
     /// swift-mustache escapes `{{…}}` values character by character through a

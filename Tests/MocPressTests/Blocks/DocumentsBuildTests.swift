@@ -17,7 +17,7 @@ final class DocumentsBuildTests: XCTestCase {
     func portal() -> TestPortal {
         var portal = TestPortal.standard()
         portal.files["themes/t/templates/documents.mustache"] = Self.documentsTemplate
-        portal.files["themes/t/templates/plan.mustache"] = "{{<base}}{{$main}}<h1>{{plan.title}}</h1>{{#plan.approvedBy}}<a class=\"approved\" href=\"{{url}}\">{{requisites}}</a>{{/plan.approvedBy}}{{/main}}{{/base}}"
+        portal.files["themes/t/templates/plan.mustache"] = "{{<base}}{{$main}}<h1>{{plan.title}}</h1>{{#plan.approvedBy}}<a class=\"approved\" href=\"{{url}}\">{{requisites}}</a>{{/plan.approvedBy}}<table>{{#plan.items}}<tr id=\"{{id}}\"></tr>{{/plan.items}}</table>{{/main}}{{/base}}"
         portal["info/docs/_index.md"] = "---\ntitle: Документы\nkind: documents\n---\n"
         portal["info/docs/files/prikaz.pdf"] = "%PDF-1.4 prikaz"
         portal["info/docs/files/polozhenie.pdf"] = "%PDF-1.4 polozhenie"

@@ -38,6 +38,7 @@ final class BuildTests: XCTestCase {
 
     func testRelativeMarkdownLinksBecomePageURLsAndMissingOnesAreErrors() throws {
         var portal = TestPortal.standard()
+        portal["info/news/pervaya.md"] = "---\ntitle: Первая новость\ndate: 2023-05-12\n---\nНовость.\n\n## Итоги\n\nИтоги конкурса.\n"
         portal["metodicheskij/programma.md"] = """
             ---
             title: Программа

@@ -1,0 +1,268 @@
+import Foundation
+
+/// After a build, every internal link, anchor, image and file in the output
+/// resolves. A broken one is an error at the Markdown line that wrote it,
+/// or, when a template wrote it, at the page it is on and the template.
+///
+/// Links are read back from the HTML that was written (`href`, `src`,
+/// `srcset`, `poster`), so nothing a theme or a page adds escapes the check.
+/// Links outside the portal's base path (another site on the same host, the
+/// organisation's main page) and links with a scheme are not the portal's
+/// to check.
+struct LinkIndex: Sendable {
+    /// Every output file.
+    var files: Set<String> = []
+    /// The ids (and `<a name>`) of every HTML file.
+    var anchors: [String: Set<String>] = [:]
+
+    /// The output path a link from `file` points at, and its fragment; nil
+    /// for links that are not the portal's (a scheme, another path on the host).
+    static func target(of link: String, from file: String, basePath: String) -> (path: String, fragment: String)? {
+        if link.isEmpty || link.hasPrefix("//") { return nil }
+        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/"), !link[..<colon].contains("#"), !link[..<colon].contains("?") { return nil }
+        var rest = Substring(link)
+        var fragment = ""
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        var path = String(rest)
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+        if fragment.utf8.contains(UInt8(ascii: "%")) { fragment = fragment.removingPercentEncoding ?? fragment }
+        if path.isEmpty { return (file, fragment) }
+        let joined: String
+        if path.hasPrefix("/") {
+            guard path.hasPrefix(basePath) || path + "/" == basePath else { return nil }
+            joined = String(path.dropFirst(min(basePath.count, path.count)))
+        } else {
+            joined = Path.join(Path.directory(of: file), path)
+        }
+        guard var normalized = Path.normalize(joined) else { return ("..", fragment) }
+        if path.hasSuffix("/") || normalized.isEmpty { normalized = normalized.isEmpty ? "index.html" : normalized + "/index.html" }
+        return (normalized, fragment)
+    }
+
+    /// Links that resolve the same wherever they are written share a key:
+    /// site paths and URLs by themselves, relative links with their folder.
+    static func key(_ link: String, from file: String) -> String {
+        link.hasPrefix("/") || link.contains(":") ? link : Path.directory(of: file) + "\u{0}" + link
+    }
+
+    /// What is wrong with a link from `file`, or nil when it resolves.
+    func problem(with link: String, from file: String, basePath: String) -> String? {
+        guard let (path, fragment) = Self.target(of: link, from: file, basePath: basePath) else { return nil }
+        var target = path
+        if !files.contains(target) {
+            // `/novosti/x` without the slash is served as its folder's index.html.
+            guard files.contains(target + "/index.html") else {
+                return path == ".." ? "ссылка «\(link)» ведёт за пределы портала"
+                    : "ссылка «\(link)» никуда не ведёт: в собранном портале нет файла \(path)"
+            }
+            target += "/index.html"
+        }
+        if !fragment.isEmpty, fragment != "top", let ids = anchors[target], !ids.contains(fragment) {
+            return "ссылка «\(link)» ведёт на якорь #\(fragment), которого нет на странице \(target): проверьте заголовок, на который она указывает"
+        }
+        return nil
+    }
+
+    // MARK: - Reading HTML
+
+    /// Link attribute values and ids of an HTML file, entities decoded.
+    /// Byte-level: thousands of pages of HTML are read back after every build.
+    static func scan(_ bytes: [UInt8]) -> (links: [String], ids: [String]) {
+        var links: [String] = []
+        var ids: [String] = []
+        let count = bytes.count
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // 0: a link (href, src, poster), 1: srcset, 2: an anchor (id, name), nil: anything else.
+            func kind(_ start: Int, _ length: Int) -> Int? {
+                func lower(_ k: Int) -> UInt8 { base[start + k] | 0x20 }
+                func equals(_ word: StaticString) -> Bool {
+                    guard word.utf8CodeUnitCount == length else { return false }
+                    let w = word.utf8Start
+                    for k in 0..<length where lower(k) != w[k] { return false }
+                    return true
+                }
+                switch length {
+                case 2: return equals("id") ? 2 : nil
+                case 3: return equals("src") ? 0 : nil
+                case 4: return equals("href") ? 0 : equals("name") ? 2 : nil
+                case 6: return equals("poster") ? 0 : equals("srcset") ? 1 : nil
+                default: return nil
+                }
+            }
+            var i = 0
+            while i < count, let hit = memchr(base + i, Int32(UInt8(ascii: "=")), count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                i = at + 1
+                guard at + 1 < count else { break }
+                let quote = base[at + 1]
+                guard quote == 0x22 || quote == 0x27 else { continue }
+                // The attribute name before "=", preceded by white space, inside a tag.
+                var start = at
+                while start > 0, Self.isNameByte(base[start - 1]) { start -= 1 }
+                guard start > 0, start < at, base[start - 1] == 0x20 || base[start - 1] == 0x0A || base[start - 1] == 0x09,
+                      let which = kind(start, at - start) else { continue }
+                var back = start - 1
+                while back > 0, base[back] != 0x3C, base[back] != 0x3E { back -= 1 }
+                guard base[back] == 0x3C else { continue }
+                guard let close = memchr(base + at + 2, Int32(quote), count - at - 2) else { break }
+                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                i = end + 1
+                let raw = UnsafeBufferPointer(start: base + at + 2, count: end - at - 2)
+                var value = String(decoding: raw, as: UTF8.self)
+                if memchr(raw.baseAddress!, 0x26, raw.count) != nil { value = Self.decodeEntities(value) }
+                switch which {
+                case 0:
+                    if let first = raw.first, let last = raw.last, first <= 0x20 || last <= 0x20 { value = value.trimmingWhitespace() }
+                    links.append(value)
+                case 1:
+                    for candidate in value.split(separator: ",") {
+                        if let url = candidate.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { links.append(String(url)) }
+                    }
+                default:
+                    // <meta name="…"> shares the attribute; its values are never linked to.
+                    ids.append(value)
+                }
+            }
+        }
+        return (links, ids)
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x2D || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    /// The entities the escaper writes, and numeric ones.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            rest = rest[amp...]
+            guard let semicolon = rest.prefix(12).firstIndex(of: ";") else { result += "&"; rest = rest.dropFirst(); continue }
+            let entity = rest[rest.index(after: rest.startIndex)..<semicolon]
+            var decoded: String?
+            switch entity {
+            case "amp": decoded = "&"
+            case "quot": decoded = "\""
+            case "apos": decoded = "'"
+            case "lt": decoded = "<"
+            case "gt": decoded = ">"
+            default:
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X"), let code = UInt32(entity.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) { decoded = String(scalar) }
+                else if entity.hasPrefix("#"), let code = UInt32(entity.dropFirst()), let scalar = Unicode.Scalar(code) { decoded = String(scalar) }
+            }
+            if let decoded {
+                result += decoded
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                result += "&"
+                rest = rest.dropFirst()
+            }
+        }
+        return result + rest
+    }
+}
+
+/// Which template wrote each output file: the place a template's broken link is reported.
+final class OutputLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var templates: [String: String] = [:]
+    func record(_ path: String, template: String) { lock.withLock { templates[path] = template } }
+    var all: [String: String] { lock.withLock { templates } }
+}
+
+extension PortalBuild {
+    /// The last step: read back every HTML file written and check its links.
+    static func checkLinks(_ build: inout PortalBuild) {
+        let started = Date()
+        let files = build.sink.writtenPaths
+        let html = files.filter { $0.hasSuffix(".html") }
+        let sink = build.sink
+        // Pages share most links (menu, header, lists): the first pass keeps
+        // every page's anchors and each distinct link once, in chunks over the cores.
+        let chunkCount = max(1, min(html.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunks = Slots<(anchors: [(String, Set<String>)], links: [String: (link: String, file: String)])>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
+            var anchors: [(String, Set<String>)] = []
+            var distinct: [String: (link: String, file: String)] = [:]
+            for i in stride(from: c, to: html.count, by: chunkCount) {
+                let scanned = sink.contents(of: html[i]).map(LinkIndex.scan) ?? (links: [], ids: [])
+                anchors.append((html[i], Set(scanned.ids)))
+                for link in scanned.links {
+                    let key = LinkIndex.key(link, from: html[i])
+                    if distinct[key] == nil { distinct[key] = (link, html[i]) }
+                }
+            }
+            chunks[c] = (anchors, distinct)
+        }
+        var index = LinkIndex()
+        index.files = Set(files)
+        var distinct: [String: (link: String, file: String)] = [:]
+        for chunk in chunks.values.compactMap({ $0 }) {
+            for (file, ids) in chunk.anchors { index.anchors[file] = ids }
+            distinct.merge(chunk.links) { first, _ in first }
+        }
+        if SiteBuilder.timing { SiteBuilder.report("ссылки: чтение и разбор", since: started) }
+        let work = distinct.map { (key: $0.key, link: $0.value.link, file: $0.value.file) }
+        let basePath = build.baseURL.path
+        let verdicts = Slots<String>(count: work.count)
+        let checked = index
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            verdicts[i] = checked.problem(with: work[i].link, from: work[i].file, basePath: basePath)
+        }
+        var problems: [String: String] = [:]
+        for (i, verdict) in verdicts.values.enumerated() { if let verdict { problems[work[i].key] = verdict } }
+        // Kept for `serve`, which checks an edited page against the rest.
+        build.linkIndex = SharedBox(index)
+        guard !problems.isEmpty else { return }
+        // Broken links are rare: a second pass finds every place each was written.
+        let broken = problems
+        let occurrences = Slots<[String]>(count: html.count)
+        DispatchQueue.concurrentPerform(iterations: html.count) { i in
+            let links = sink.contents(of: html[i]).map(LinkIndex.scan)?.links ?? []
+            occurrences[i] = links.filter { broken[LinkIndex.key($0, from: html[i])] != nil }
+        }
+        let found = occurrences.values.enumerated().map { (file: html[$0.offset], links: $0.element ?? []) }
+        build.diagnostics.append(contentsOf: build.diagnose(found) { link, file in broken[LinkIndex.key(link, from: file)] })
+    }
+
+    /// Errors for the broken links of a few files (an edited page in `serve`).
+    func brokenLinks(_ links: [(file: String, links: [String])], in index: LinkIndex) -> [Diagnostic] {
+        diagnose(links) { link, file in index.problem(with: link, from: file, basePath: baseURL.path) }
+    }
+
+    /// An error for each broken link, where it was written: the Markdown
+    /// line of the page it came from, else the page and the template.
+    func diagnose(_ links: [(file: String, links: [String])], problem: (String, String) -> String?) -> [Diagnostic] {
+        var pageOf: [String: Int] = [:]
+        for i in included { if let path = urls.pagePaths[i] { pageOf[URLMap.indexFile(path)] = i } }
+        let templates = outputLog.all
+        var diagnostics: [Diagnostic] = []
+        for (file, fileLinks) in links.sorted(by: { $0.file < $1.file }) {
+            var seen: Set<String> = []
+            for link in fileLinks where seen.insert(link).inserted {
+                guard let problem = problem(link, file) else { continue }
+                let page = pageOf[file]
+                // cmark writes the URL percent-encoded; compare what both mean.
+                let meaning = link.removingPercentEncoding ?? link
+                if let page, let written = rendered[page]?.links.first(where: { ($0.url.removingPercentEncoding ?? $0.url) == meaning }) {
+                    diagnostics.append(.error(problem, at: written.location))
+                } else if let page {
+                    let template = templates[file].map { " (её выводит шаблон \(theme.templateFiles[$0] ?? $0))" } ?? ""
+                    diagnostics.append(.error("\(problem)\(template)", at: SourceLocation(file: portal.pages[page].source, line: 1, column: 1)))
+                } else {
+                    let template = templates[file] ?? ""
+                    let source = theme.templateFiles[template] ?? "content/\(portal.id)"
+                    diagnostics.append(.error("\(problem) — на странице \(file)", at: SourceLocation(file: source, line: 1, column: 1)))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
