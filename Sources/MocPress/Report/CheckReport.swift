@@ -275,10 +275,14 @@ enum CSV {
         "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Quotes when needed; a cell starting with =, +, - or @ is prefixed with ' so Excel never runs it as a formula.
+    /// Quotes when needed. A cell Excel or LibreOffice could run as a formula
+    /// is prefixed with ': one starting with a tab or CR, or whose first
+    /// character after spaces and line breaks is =, +, - or @ (« =1+1» is a formula too).
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+        let formulaStart = { (byte: UInt8) in byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") }
+        if let first = text.utf8.first, first == 0x09 || first == 0x0D
+            || text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }).map(formulaStart) == true {
             text = "'" + text
         }
         if text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
