@@ -23,4 +23,27 @@ final class HostileFixesTests: XCTestCase {
         XCTAssertEqual(Escape.xml("<«Ёлка» & \"ёж\" '🎄' \u{FFFD}\u{FFFC}>"), "&lt;«Ёлка» &amp; &quot;ёж&quot; &#39;🎄&#39; \u{FFFD}\u{FFFC}&gt;")
         XCTAssertEqual(Escape.xml("\u{FFFF}<"), "&lt;")
     }
+
+    /// Evidence links (`links:`) that are not web addresses are reported and not linked.
+    func testOnlyWebAddressesInLinksAreLinked() throws {
+        var portal = TestPortal.standard()
+        portal.files["themes/t/templates/publication.mustache"] =
+            "{{<base}}{{$main}}{{#page.links}}<a href=\"{{url}}\">{{url}}</a>{{/page.links}}{{/main}}{{/base}}"
+        portal["info/news/pervaya.md"] = """
+            ---
+            title: Первая новость
+            date: 2023-05-12
+            links: ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "https://vk.com/wall-1_2", "HTTP://ok.ru/x"]
+            ---
+            Новость.
+            """
+        let (report, output) = portal.build()
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(report.warnings.filter { $0.contains("в links:") }.count, 4)
+        XCTAssertTrue(report.warnings.contains { $0.contains("«javascript:alert(1)» в links: должна быть адресом https://… публикации в другом месте; на странице она не показывается") })
+        let html = try XCTUnwrap(output.text("info/news/pervaya/index.html"))
+        XCTAssertTrue(html.contains(#"<a href="https://vk.com/wall-1_2">https://vk.com/wall-1_2</a><a href="HTTP://ok.ru/x">HTTP://ok.ru/x</a>"#), html)
+        XCTAssertFalse(html.lowercased().contains("script:"), html)
+        XCTAssertFalse(html.contains("data:"), html)
+    }
 }
