@@ -188,7 +188,7 @@ public struct CheckReport: Sendable {
                         out += "      Что сделать: \(Self.todo(result))\n"
                     case .invalid:
                         if case .invalid(let reason) = result.item.schedule {
-                            out += "      \(reason) (\(result.plan.file):\(result.item.location.line))\n"
+                            out += "      \(reason.oneLine) (\(result.plan.file):\(result.item.location.line))\n"
                         }
                     case .inProgress, .upcoming:
                         for window in result.windows where window.status != .met {
@@ -213,7 +213,7 @@ public struct CheckReport: Sendable {
             }
             for finding in check.findings where finding.kind != .incompletePackage && finding.kind != .invalidSchedule {
                 let place = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-                out += "  Замечание: \(place)\(finding.message)\n"
+                out += "  Замечание: \(place.printable)\(finding.message.oneLine)\n"
             }
             let counts = Self.order.compactMap { status -> String? in
                 let n = check.items.filter { $0.status == status }.count
@@ -256,9 +256,10 @@ public struct CheckReport: Sendable {
 }
 
 extension String {
-    /// Plan cells copied from Word keep their line breaks; one line for reports.
+    /// Plan cells copied from Word keep their line breaks; one line for
+    /// reports, without the control characters a terminal would act on.
     var oneLine: String {
-        split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ").printable
     }
 }
 

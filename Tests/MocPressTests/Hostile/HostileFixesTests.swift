@@ -24,6 +24,17 @@ final class HostileFixesTests: XCTestCase {
         XCTAssertEqual(Escape.xml("\u{FFFF}<"), "&lt;")
     }
 
+    func testADiagnosticIsOneLineWithoutEscapeSequences() {
+        let diagnostic = Diagnostic(file: "content/a\n::error::b.md", line: 2, column: 3,
+                                    message: "а не «x\r\n::error file=y::подделка\u{1B}]0;t\u{7}\u{9B}2J»")
+        XCTAssertEqual(diagnostic.description, "content/a ::error::b.md:2:3: ошибка: а не «x  ::error file=y::подделка]0;t2J»")
+        XCTAssertEqual("обычный текст «с кавычками»".printable, "обычный текст «с кавычками»")
+    }
+
+    func testTheTextReportKeepsPlanTextOnOneLineWithoutEscapes() {
+        XCTAssertEqual("Мероприятие\r\nвторая строка\u{1B}[2J\u{7}".oneLine, "Мероприятие вторая строка[2J")
+    }
+
     /// Evidence links (`links:`) that are not web addresses are reported and not linked.
     func testOnlyWebAddressesInLinksAreLinked() throws {
         var portal = TestPortal.standard()
