@@ -57,4 +57,26 @@ final class HostileFixesTests: XCTestCase {
         XCTAssertFalse(html.lowercased().contains("script:"), html)
         XCTAssertFalse(html.contains("data:"), html)
     }
+
+    /// Files next to pages get a transliterated name; an extension with
+    /// anything but Latin letters and digits is transliterated too.
+    func testAFileExtensionWithMarkupIsTransliterated() throws {
+        var portal = TestPortal.standard()
+        portal["info/news/files/Памятка.<svg onload=alert(1)>"] = "памятка"
+        portal["info/news/files/Отчёт \"итоги\" & <планы>; 'v2'.PDF"] = "%PDF"
+        portal["info/news/pervaya.md"] = """
+            ---
+            title: Первая новость
+            date: 2023-05-12
+            ---
+            [памятка](files/Памятка.%3Csvg%20onload=alert(1)%3E) и [отчёт](<files/Отчёт "итоги" & %3Cпланы%3E; 'v2'.PDF>)
+            """
+        let (report, output) = portal.build()
+        XCTAssertEqual(report.errors, [])
+        XCTAssertEqual(output.text("info/news/files/pamyatka.svg-onload-alert-1"), "памятка")
+        XCTAssertEqual(output.text("info/news/files/otchyot-itogi-plany-v2.pdf"), "%PDF")
+        let html = try XCTUnwrap(output.text("info/news/pervaya/index.html"))
+        XCTAssertTrue(html.contains(#"<a href="/moc/info/news/files/pamyatka.svg-onload-alert-1">памятка</a>"#), html)
+        XCTAssertTrue(html.contains(#"<a href="/moc/info/news/files/otchyot-itogi-plany-v2.pdf">отчёт</a>"#), html)
+    }
 }
