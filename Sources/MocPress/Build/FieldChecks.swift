@@ -85,13 +85,17 @@ extension PortalBuild {
             if !page.mediaplanClaims.isEmpty && !build.isPublication(page) {
                 build.diagnostics.warning("mediaplan: засчитывается только у публикаций — датированных страниц информационного блока (новости, анонсы)", at: page.mediaplanClaims[0].location)
             }
-            for link in page.links {
-                let lower = link.value.lowercased()
-                if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) {
-                    build.diagnostics.warning("ссылка «\(link.value)» в links: должна быть адресом https://… публикации в другом месте", at: link.location, code: Finding.Kind.brokenEvidence.rawValue)
-                }
+            for link in page.links where !isWebAddress(link.value) {
+                build.diagnostics.warning("ссылка «\(link.value)» в links: должна быть адресом https://… публикации в другом месте; на странице она не показывается", at: link.location, code: Finding.Kind.brokenEvidence.rawValue)
             }
         }
+    }
+
+    /// An http(s) address: the only `links:` a page links to (`javascript:`,
+    /// `data:` and the like would run in the visitor's browser).
+    static func isWebAddress(_ value: String) -> Bool {
+        let lower = value.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://")
     }
 
     /// The path inside the portal a page's reference points at, or nil when it leaves the portal.

@@ -188,7 +188,7 @@ extension PortalBuild {
             "breadcrumbs": breadcrumbs(directory: directory, title: page.title, isSectionIndex: page.isSectionIndex),
             "isPublication": isPublication(page),
             "channels": page.channels.map { ["name": Self.channelName($0)] },
-            "links": page.links.map { ["url": $0.value] },
+            "links": page.links.filter { Self.isWebAddress($0.value) }.map { ["url": $0.value] },
             "mediaplan": claimsContext(page),
             "params": page.params?.templateValue ?? [String: Any](),
         ]

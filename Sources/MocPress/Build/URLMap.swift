@@ -92,7 +92,10 @@ struct URLMap: Sendable {
             let name = Path.fileName(of: resource)
             var stem = Transliteration.slug(Path.stem(of: name))
             if stem.isEmpty { stem = "fajl" }
-            let ext = Path.fileExtension(of: name)
+            var ext = Path.fileExtension(of: name)
+            // The stem is transliterated for a clean address; so is an extension
+            // with anything but Latin letters and digits («Памятка.<svg onload=…>»).
+            if !ext.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }) { ext = Transliteration.slug(ext) }
             let output = Path.join(folder, ext.isEmpty ? stem : stem + "." + ext)
             map.resourcePaths[resource] = output
             map.claim(output, by: SourceLocation(file: "content/\(portal.id)/\(resource)", line: 0, column: 0), what: "файл", diagnostics: &diagnostics)

@@ -188,7 +188,7 @@ public struct CheckReport: Sendable {
                         out += "      Что сделать: \(Self.todo(result))\n"
                     case .invalid:
                         if case .invalid(let reason) = result.item.schedule {
-                            out += "      \(reason) (\(result.plan.file):\(result.item.location.line))\n"
+                            out += "      \(reason.oneLine) (\(result.plan.file):\(result.item.location.line))\n"
                         }
                     case .inProgress, .upcoming:
                         for window in result.windows where window.status != .met {
@@ -213,7 +213,7 @@ public struct CheckReport: Sendable {
             }
             for finding in check.findings where finding.kind != .incompletePackage && finding.kind != .invalidSchedule {
                 let place = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-                out += "  Замечание: \(place)\(finding.message)\n"
+                out += "  Замечание: \(place.printable)\(finding.message.oneLine)\n"
             }
             let counts = Self.order.compactMap { status -> String? in
                 let n = check.items.filter { $0.status == status }.count
@@ -256,9 +256,10 @@ public struct CheckReport: Sendable {
 }
 
 extension String {
-    /// Plan cells copied from Word keep their line breaks; one line for reports.
+    /// Plan cells copied from Word keep their line breaks; one line for
+    /// reports, without the control characters a terminal would act on.
     var oneLine: String {
-        split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ").printable
     }
 }
 
@@ -275,10 +276,14 @@ enum CSV {
         "\u{FEFF}" + rows.map { $0.map(cell).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Quotes when needed; a cell starting with =, +, - or @ is prefixed with ' so Excel never runs it as a formula.
+    /// Quotes when needed. A cell Excel or LibreOffice could run as a formula
+    /// is prefixed with ': one starting with a tab or CR, or whose first
+    /// character after spaces and line breaks is =, +, - or @ (« =1+1» is a formula too).
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") {
+        let formulaStart = { (byte: UInt8) in byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@") }
+        if let first = text.utf8.first, first == 0x09 || first == 0x0D
+            || text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }).map(formulaStart) == true {
             text = "'" + text
         }
         if text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {

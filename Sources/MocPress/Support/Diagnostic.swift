@@ -43,8 +43,28 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
     /// `content/a/b.md:3:7: ошибка: …` — the form editors and CI logs link to.
+    /// Always one line: a value quoted from content cannot start a line of its
+    /// own (a CI runner reads `::error::…` lines as commands) nor reach the
+    /// terminal as an escape sequence.
     public var description: String {
-        "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.label): \(message)"
+        "\(file):\(max(line, 1)):\(max(column, 1)): \(severity.label): \(message)".printable
+    }
+}
+
+extension String {
+    /// The text as one line a terminal shows as is: line breaks and tabs
+    /// become spaces, other control characters (ESC, BEL, C1) are dropped.
+    var printable: String {
+        guard unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return self }
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: out.append(" ")
+            case 0..<0x20, 0x7F...0x9F: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 

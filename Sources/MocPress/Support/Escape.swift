@@ -1,11 +1,25 @@
 /// Escaping for text that is written without a template (XML feeds, attributes).
 enum Escape {
     /// Escapes &, <, >, " and ' for XML and HTML text and attributes, and
-    /// drops the control characters XML 1.0 does not allow.
+    /// drops the characters XML 1.0 does not allow: the control characters
+    /// other than tab and line breaks, and U+FFFE and U+FFFF (a YAML escape
+    /// `"\uFFFF"` or a Markdown excerpt can carry them; a feed with one does not parse).
     static func xml(_ text: String) -> String {
-        let allowed = { (byte: UInt8) in byte >= 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard !text.utf8.allSatisfy(allowed) else { return html(text) }
-        return html(String(decoding: text.utf8.filter(allowed), as: UTF8.self))
+        var clean = true
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || (previous == (0xEF, 0xBF) && byte >= 0xBE) {
+                clean = false
+                break
+            }
+            previous = (previous.1, byte)
+        }
+        guard !clean else { return html(text) }
+        let allowed = text.unicodeScalars.filter { scalar in
+            scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : scalar == "\t" || scalar == "\n" || scalar == "\r"
+        }
+        return html(String(String.UnicodeScalarView(allowed)))
     }
 
     /// Escapes &, <, >, " and ' byte by byte; text without them (most of it)
