@@ -46,7 +46,10 @@ struct LinkIndex: Sendable {
     /// Links that resolve the same wherever they are written share a key:
     /// site paths and URLs by themselves, relative links with their folder.
     static func key(_ link: String, from file: String) -> String {
-        link.hasPrefix("/") || link.contains(":") ? link : Path.directory(of: file) + "\u{0}" + link
+        if link.hasPrefix("/") || link.contains(":") { return link }
+        // "#id" and "?q" point into the page itself, not its folder.
+        if link.hasPrefix("#") || link.hasPrefix("?") { return file + "\u{0}" + link }
+        return Path.directory(of: file) + "\u{0}" + link
     }
 
     /// What is wrong with a link from `file`, or nil when it resolves.

@@ -65,4 +65,16 @@ final class LinkCheckTests: XCTestCase {
         XCTAssertNil(LinkIndex.target(of: "tel:+74950000000", from: "index.html", basePath: base))
         XCTAssertEqual(LinkIndex.target(of: "../../../etc/passwd", from: "a/index.html", basePath: base)?.path, "..")
     }
+
+    /// Hand-written paths that go nowhere are refused, hostile ones too (the
+    /// hostile portal's inert-output tests keep such vectors in query strings).
+    func testHostilePathsThatGoNowhereAreRefusedAsOneLineErrors() {
+        let (report, output) = portal("""
+            [путь от корня](/info/"><script>alert(1)</script>/) [сущности](&#0000106&#0000097vascript:alert(1))
+            """).build()
+        XCTAssertEqual(report.errors.count, 2, "\(report.errors)")
+        XCTAssertTrue(report.errors.allSatisfy { !$0.contains("\n") && $0.hasPrefix("content/demo/ekspert/monitoring.md:4:") }, "\(report.errors)")
+        XCTAssertFalse(report.succeeded)
+        _ = output
+    }
 }

@@ -82,7 +82,7 @@ enum Hostile {
     <math><mi xlink:href="javascript:alert(1)">x</mi></math>
 
     [js](javascript:alert(1)) [JS](JaVaScRiPt:alert(1)) [tab](java&#x09;script:alert(1)) [nl](java&#x0A;script:alert(1))
-    [ent](&#106;avascript:alert(1)) [ent2](&#0000106&#0000097vascript:alert(1)) [colon](javascript&colon;alert(1))
+    [ent](&#106;avascript:alert(1)) [colon](javascript&colon;alert(1))
     [vb](vbscript:msgbox(1)) [VB](VbScRiPt:msgbox(1)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
     [angle](<javascript:alert(1)>) [spaced](< javascript:alert(1)>) [file](file:///etc/passwd)
 
@@ -99,7 +99,7 @@ enum Hostile {
     [r]: javascript:alert(1)
     [r2]: <JaVaScRiPt:alert(1)> "\"><script>alert(1)</script>"
 
-    [путь от корня](/info/"><script>alert(1)</script>/) [запрос](/info/?a="><script>alert(1)</script>)
+    [запрос](/info/?a="><script>alert(1)</script>)
 
     [файл](/info/news/files/%D0%9E%D1%82%D1%87%D1%91%D1%82%20%22%D0%B8%D1%82%D0%BE%D0%B3%D0%B8%22%20%26%20%3C%D0%BF%D0%BB%D0%B0%D0%BD%D1%8B%3E%3B%20'v2'.pdf)
 
