@@ -12,8 +12,11 @@ import Foundation
 struct LinkIndex: Sendable {
     /// Every output file.
     var files: Set<String> = []
-    /// The ids (and `<a name>`) of every HTML file.
-    var anchors: [String: Set<String>] = [:]
+    /// The ids (and `<a name>`) of every HTML file, as hashes: tens of
+    /// thousands of pages' ids are kept for the whole build (and in `serve`).
+    var anchors: [String: Set<Int>] = [:]
+
+    static func anchorSet(_ ids: [String]) -> Set<Int> { Set(ids.map(\.hashValue)) }
 
     /// The output path a link from `file` points at, and its fragment; nil
     /// for links that are not the portal's (a scheme, another path on the host).
@@ -64,7 +67,7 @@ struct LinkIndex: Sendable {
             }
             target += "/index.html"
         }
-        if !fragment.isEmpty, fragment != "top", let ids = anchors[target], !ids.contains(fragment) {
+        if !fragment.isEmpty, fragment != "top", let ids = anchors[target], !ids.contains(fragment.hashValue) {
             return "ссылка «\(link)» ведёт на якорь #\(fragment), которого нет на странице \(target): проверьте заголовок, на который она указывает"
         }
         return nil
@@ -189,14 +192,14 @@ extension PortalBuild {
         let sink = build.sink
         // Pages share most links (menu, header, lists): the first pass keeps
         // every page's anchors and each distinct link once, in chunks over the cores.
-        let chunkCount = max(1, min(html.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunks = Slots<(anchors: [(String, Set<String>)], links: [String: (link: String, file: String)])>(count: chunkCount)
+        let chunkCount = max(1, min(html.count, ProcessInfo.processInfo.activeProcessorCount))
+        let chunks = Slots<(anchors: [(String, Set<Int>)], links: [String: (link: String, file: String)])>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            var anchors: [(String, Set<String>)] = []
+            var anchors: [(String, Set<Int>)] = []
             var distinct: [String: (link: String, file: String)] = [:]
             for i in stride(from: c, to: html.count, by: chunkCount) {
                 let scanned = sink.contents(of: html[i]).map(LinkIndex.scan) ?? (links: [], ids: [])
-                anchors.append((html[i], Set(scanned.ids)))
+                anchors.append((html[i], LinkIndex.anchorSet(scanned.ids)))
                 for link in scanned.links {
                     let key = LinkIndex.key(link, from: html[i])
                     if distinct[key] == nil { distinct[key] = (link, html[i]) }

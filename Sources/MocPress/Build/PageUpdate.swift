@@ -115,7 +115,7 @@ final class LivePortal: @unchecked Sendable {
             let html = updated.theme.render(output.template, output.context)
             let scanned = LinkIndex.scan(Array(html.utf8))
             // Other pages may link to the page's anchors.
-            guard Set(scanned.ids) == index.anchors[output.file] ?? [] else { return .needsBuild }
+            guard LinkIndex.anchorSet(scanned.ids) == index.anchors[output.file] ?? [] else { return .needsBuild }
             links.append((output.file, scanned.links))
             outputs.append((output.file, output.template, output.context, html))
         }
