@@ -16,6 +16,8 @@ of every portal in headless Chromium, in the normal version and in the
   (emulated as a 640 CSS px layout viewport with devicePixelRatio 2, which is
   what Chromium's own zoom does: media queries, rem and vw see 640 px) and on
   a 390 px phone;
+* nothing is requested from another host (SPEC; Chromium resolves no host
+  name but 127.0.0.1, so nothing leaves the machine either);
 * the switch itself (on each portal's home page): the real button opens the
   panel (aria-expanded), the panel's buttons set the mode (aria-pressed, the
   attribute on <html>, localStorage), the mode survives a reload, Escape
@@ -237,6 +239,11 @@ def start_browser() -> webdriver.Chrome:
                 "--hide-scrollbars",  # screenshots without a scrollbar; scrollWidth is measured all the same
                 "--force-color-profile=srgb", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--metrics-recording-only",
+                "--no-pings", "--disable-domain-reliability", "--disable-client-side-phishing-detection",
+                "--disable-features=Translate,OptimizationHints,MediaRouter",
+                # nothing leaves the machine: every host name but the local
+                # server's address fails without a DNS query
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                 f"--window-size={DESKTOP[0]},{DESKTOP[1]}"):
         opts.add_argument(arg)
     opts.page_load_strategy = "normal"
@@ -379,6 +386,10 @@ __ci.recordFocus = function () {
       boxShadow: cs.boxShadow,
       hasOutline: !!hasOutline, hasShadow: !!hasShadow, ratio: ratio,
       size: [Math.round(r.width), Math.round(r.height)],
+      rect: [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)],
+      visible: r.width > 10 && r.height > 10 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight
+               && cs.opacity !== "0" && cs.visibility !== "hidden" && cs.clipPath === "none"
+               && !/rect\(0px,? 0px,? 0px,? 0px\)/.test(cs.clip),
       isSkip: el.matches(".skip-link"),
       isSwitch: el.matches(".a11y-toggle"),
       inMenu: !!el.closest(".main-nav"),
@@ -458,6 +469,15 @@ def check_mode_applied(driver, res: Result, mode: str) -> None:
         fail(res, "mode", "a11y-mode-applied", "html", f"обычная версия, но {state}")
 
 
+def check_same_origin(driver, res: Result) -> None:
+    """SPEC: no page loads anything from another host (fonts, scripts, styles)."""
+    foreign = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })"
+        ".filter(function (u) { return !/^(https?:\\/\\/127\\.0\\.0\\.1[:/]|data:|blob:)/.test(u); });")
+    for url in foreign:
+        fail(res, "privacy", "no-foreign-requests", url, "страница обращается к другому сайту")
+
+
 def run_axe(driver, res: Result) -> None:
     axe = Axe(driver)
     axe.inject()
@@ -523,20 +543,14 @@ def check_keyboard(driver, res: Result) -> None:
         fail(res, "keyboard", "tab-reaches-content", "main", "Tab не доходит до содержимого (main)")
     res.notes.append({"check": "keyboard", "rule": "tab-stops", "element": "", "detail": f"{len(log)} остановок Tab"})
 
-    # the skip link: visible when focused, Enter moves focus to <main>
-    driver.execute_script("window.scrollTo(0, 0); location.hash = ''; document.activeElement && document.activeElement.blur();")
-    driver.refresh()
-    ActionChains(driver, duration=0).send_keys(Keys.TAB).perform()
-    skip = driver.execute_script(
-        "var a = document.activeElement, r = a.getBoundingClientRect(), cs = getComputedStyle(a);"
-        "return {skip: a.matches('.skip-link'), href: a.getAttribute('href'),"
-        " visible: r.width > 10 && r.height > 10 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight"
-        "   && cs.opacity !== '0' && cs.visibility !== 'hidden' && cs.clip !== 'rect(0px, 0px, 0px, 0px)',"
-        " rect: [r.left, r.top, r.width, r.height]};")
-    if not skip["skip"]:
+    # the skip link: visible when focused (seen at the first Tab), Enter
+    # moves focus to <main>, the next Tab stays in the content
+    skip = log[0]
+    if not skip["isSkip"]:
         return  # reported above
     if not skip["visible"]:
         fail(res, "keyboard", "skip-link-visible", ".skip-link", f"ссылка не видна в фокусе: {skip['rect']}")
+    driver.execute_script("document.querySelector('.skip-link').focus();")
     ActionChains(driver, duration=0).send_keys(Keys.ENTER).perform()
     time.sleep(0.05)
     after = driver.execute_script("var a = document.activeElement; return {id: a.id, tag: a.tagName};")
@@ -644,6 +658,7 @@ def check_page(driver, base_url: str, portal: str, ptype: PageType, rel: str, mo
     reset_viewport(driver)
     load(driver, url)
     check_mode_applied(driver, res, mode)
+    check_same_origin(driver, res)
     run_axe(driver, res)
     full = MODES[mode]["full"]
     if full and shots:
