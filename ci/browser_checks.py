@@ -518,7 +518,7 @@ def check_keyboard(driver, res: Result) -> None:
         fail(res, "keyboard", "tab-reaches-anything", "body", "Tab не переводит фокус ни на один элемент")
         return
     seen = set()
-    for i, stop in enumerate(log):
+    for stop in log:
         if stop["path"] in seen:
             continue
         seen.add(stop["path"])
@@ -631,11 +631,12 @@ def check_switch(driver, base: str, portal: str) -> Result:
 
 
 def check_phone_menu(driver, res: Result) -> None:
-    """On a phone the menu is behind a button: Tab reaches it, Enter opens the menu."""
-    stops = driver.execute_script(
+    """On a phone the menu is behind the «Меню» button: Enter on it opens the
+    menu (aria-expanded) and the next Tab goes into the menu."""
+    toggle = driver.execute_script(
         "var t = document.querySelector('.menu-toggle'); if (!t) return null;"
         "return {shown: t.getClientRects().length > 0, expanded: t.getAttribute('aria-expanded')};")
-    if not stops or not stops["shown"]:
+    if not toggle or not toggle["shown"]:
         fail(res, "keyboard", "phone-menu-toggle", ".menu-toggle", "на телефоне нет кнопки «Меню»")
         return
     driver.execute_script("document.querySelector('.menu-toggle').focus();")
