@@ -39,7 +39,8 @@ if ! "${build[@]}" >.work/logs/build.log 2>&1; then
   echo "fuzz/run.sh: the build failed (fuzz/.work/logs/build.log)" >&2
   exit 2
 fi
-bin=$("${build[@]}" --show-bin-path)
+# Not `swift build --show-bin-path`: planning again with it made the next build start from scratch.
+bin=.build/release
 jobs=()
 if [[ "${FUZZ_JOBS:-1}" -gt 1 ]]; then jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS"); fi
 extra=()
@@ -76,7 +77,7 @@ for target in "${targets[@]}"; do
   if [[ $status -ne 0 ]]; then
     failed+=("$target")
     echo "!! $target failed (exit $status) after $runs executions; the log's end:"
-    grep -E 'ERROR|invariant|Fatal error|SUMMARY|Test unit written|^0x|#[0-9]+ 0x' "$log" | head -40 || tail -40 "$log"
+    grep -E 'ERROR|invariant|Fatal error|SUMMARY|Test unit written|^0x|^Base64|#[0-9]+ 0x' "$log" | head -40 || tail -40 "$log"
     summary+=("$target: CRASH after $runs executions (log: fuzz/$log)")
   else
     summary+=("$target: $runs executions in ${seconds}s, coverage ${coverage:-?} edges, $units inputs found so far")

@@ -8,6 +8,15 @@
 // a script.
 @testable import MocPress
 
+/// Line breaks as YAML and CommonMark count them: LF, CR LF, and a lone CR.
+func lineBreaks(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    for (k, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
+        count += 1
+    }
+    return count
+}
+
 func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() { fatalError("invariant: " + message()) }
 }
@@ -137,7 +146,8 @@ public func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         targets += 1
         return site.resolve(target, from: "info/novosti")
     }
-    let lines = body.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    // cmark counts a lone CR as a line break, as CommonMark says.
+    let lines = lineBreaks(body) + 1
     for diagnostic in rendered.diagnostics {
         require(!diagnostic.message.isEmpty, "a diagnostic without a message")
         require(diagnostic.line >= firstLine && diagnostic.line < firstLine + lines && diagnostic.column >= 1,

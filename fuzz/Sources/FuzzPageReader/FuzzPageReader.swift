@@ -4,6 +4,15 @@
 @testable import MocPress
 
 /// Invariants must hold in a release build too, where `assert` is compiled out.
+/// Line breaks as YAML and CommonMark count them: LF, CR LF, and a lone CR.
+func lineBreaks(_ bytes: [UInt8]) -> Int {
+    var count = 0
+    for (k, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
+        count += 1
+    }
+    return count
+}
+
 func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if !condition() { fatalError("invariant: " + message()) }
 }
@@ -72,8 +81,10 @@ public func fuzzPageReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     } else {
         require(diagnostics.hasErrors, "no page and no error")
     }
-    // Line 0 means the whole file; otherwise the line exists.
-    let lines = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+    // Line 0 means the whole file; otherwise the line exists. libyaml counts
+    // a lone CR as a line break, as the YAML spec says (so do CommonMark and
+    // most editors), while the splitter counts LF only: see lineBreaks.
+    let lines = lineBreaks(bytes) + 1
     for diagnostic in diagnostics.items {
         require(!diagnostic.message.isEmpty, "a diagnostic without a message")
         require(diagnostic.file == source, "a diagnostic names \(diagnostic.file)")
