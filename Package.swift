@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Tests only: property-based checks (Tests/MocPressTests/Properties).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +47,11 @@ let package = Package(
         ),
         .testTarget(
             name: "MocPressTests",
-            dependencies: ["MocPress", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "MocPress",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Schedule/Fixtures", "Import/Fixtures"]
         ),
     ]

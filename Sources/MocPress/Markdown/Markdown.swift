@@ -118,18 +118,24 @@ public enum Markdown {
         guard options.html else { return RenderedMarkdown(html: "", headings: [], excerpt: "", diagnostics: diagnostics) }
 
         var headings: [Heading] = []
-        var usedIDs: [String: Int] = [:]
+        var usedIDs: Set<String> = []
+        /// Per id, the number the next repeat tries first.
+        var nextNumber: [String: Int] = [:]
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let title = String(plainText(of: node).trimmed())
-            var id = Transliteration.slug(title)
-            if id.isEmpty { id = "razdel" }
-            if let count = usedIDs[id] {
-                usedIDs[id] = count + 1
-                id += "-\(count + 1)"
-            } else {
-                usedIDs[id] = 1
+            var base = Transliteration.slug(title)
+            if base.isEmpty { base = "razdel" }
+            var id = base
+            // «Итоги», «Итоги», «Итоги 2»: the repeat's «itogi-2» is taken by
+            // the third heading's own id, so look on until a number is free.
+            if usedIDs.contains(id) {
+                var n = nextNumber[base] ?? 2
+                while usedIDs.contains("\(base)-\(n)") { n += 1 }
+                id = "\(base)-\(n)"
+                nextNumber[base] = n + 1
             }
+            usedIDs.insert(id)
             headings.append(Heading(level: level, id: id, title: title))
             replaceHeading(node, level: level, id: id)
         }

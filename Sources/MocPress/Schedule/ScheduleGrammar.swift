@@ -332,6 +332,12 @@ struct ScheduleGrammar {
         let start = token.range.lowerBound
         switch token.kind {
         case .dottedDate(let day, let month, let year):
+            // «32.0.12202», «31.12.9999»: a year no plan has (the tokenizer's 0
+            // for one of odd length included) is refused here, before rule 2
+            // lends it to the months written before the date.
+            if let year, !Self.isYear(year, digits: 4) {
+                throw .impossibleDate(source.text(token.range), year: nil)
+            }
             i += 1
             if year != nil { skipYearWords() }
             return add(Mention(unit: .day(day, month: month), year: year, chained: true, range: token.range))

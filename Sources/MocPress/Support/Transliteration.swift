@@ -26,7 +26,9 @@ public enum Transliteration {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingDash = false
+        var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             let piece: String?
             if let latin = table[scalar] {
                 piece = latin
@@ -34,6 +36,12 @@ public enum Transliteration {
                 piece = ascii
             } else if scalar == "\u{0301}" || scalar == "\u{00AD}" {
                 continue // stress mark, soft hyphen: part of the word
+            } else if let letter = decomposed(previous, scalar) {
+                // «й», «ё» written as и + breve, е + diaeresis (macOS file names,
+                // text from PDFs) are the same letters: the same segment.
+                out.removeLast()
+                out.append(letter)
+                continue
             } else {
                 piece = nil
             }
@@ -47,6 +55,15 @@ public enum Transliteration {
             out.append(piece)
         }
         return out
+    }
+
+    /// The Latin of «й» or «ё» when `mark` decomposes it after `base`.
+    private static func decomposed(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> String? {
+        switch (base, mark) {
+        case ("и", "\u{0306}"), ("И", "\u{0306}"): return table["й"]
+        case ("е", "\u{0308}"), ("Е", "\u{0308}"): return table["ё"]
+        default: return nil
+        }
     }
 
     private static func asciiSlugCharacter(_ scalar: Unicode.Scalar) -> String? {
