@@ -83,7 +83,8 @@ struct YAMLReader {
         case let p where p.contains("mapping values are not allowed"):
             // «title: X» then «  date: …» one step right: an indent, not a colon, is wrong.
             let indent = { (text: Substring) in text.prefix { $0 == " " }.count }
-            if mark.line >= 2, let previous = lines[..<(mark.line - 1)].last(where: { !$0.trimmingWhitespace().isEmpty }),
+            // libyaml also counts a lone CR as a line break: its line may be past the last "\n" line.
+            if mark.line >= 2, let previous = lines[..<min(mark.line - 1, lines.count)].last(where: { !$0.trimmingWhitespace().isEmpty }),
                indent(line) > indent(previous), let colon = previous.firstIndex(of: ":"),
                !previous[previous.index(after: colon)...].trimmingWhitespace().isEmpty {
                 return "лишний отступ в начале строки: ключи одного уровня пишутся с одинаковым отступом (у предыдущего ключа уже есть значение)"

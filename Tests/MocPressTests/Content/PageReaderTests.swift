@@ -73,4 +73,12 @@ final class PageReaderTests: XCTestCase {
         XCTAssertEqual(bag.items.first?.line, 4)
         XCTAssertTrue(bag.items.first!.message.contains("UTF-8"))
     }
+
+    /// Found by FuzzPageReader: libyaml counts a lone CR as a line break, so
+    /// its error line can be past the last "\n" line the hint looks at.
+    func testAYAMLErrorAfterLoneCarriageReturnsIsReportedNotATrap() {
+        let (page, diagnostics) = read("---\ntitle: x\na:\r\r\r\re: draft: &e [*d]\n---\n")
+        XCTAssertNil(page)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }.count, 1, "\(diagnostics)")
+    }
 }
