@@ -15,8 +15,9 @@ let package = Package(
         .package(path: ".."),
     ],
     targets: [
-        .executableTarget(name: "FuzzPageReader", dependencies: [.product(name: "MocPress", package: mainPackage)]),
-        .executableTarget(name: "FuzzSchedule", dependencies: [.product(name: "MocPress", package: mainPackage)]),
-        .executableTarget(name: "FuzzMarkdown", dependencies: [.product(name: "MocPress", package: mainPackage)]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzPageReader", dependencies: ["FuzzSupport", .product(name: "MocPress", package: mainPackage)]),
+        .executableTarget(name: "FuzzSchedule", dependencies: ["FuzzSupport", .product(name: "MocPress", package: mainPackage)]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzSupport", .product(name: "MocPress", package: mainPackage)]),
     ]
 )

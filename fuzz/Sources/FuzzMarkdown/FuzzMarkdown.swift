@@ -6,20 +6,8 @@
 // base path, `/moc/` or `/`. In safe mode every tag and attribute of the
 // output must be one cmark writes for Markdown, and no `href`/`src` may run
 // a script.
+import FuzzSupport
 @testable import MocPress
-
-/// Line breaks as YAML and CommonMark count them: LF, CR LF, and a lone CR.
-func lineBreaks(_ bytes: [UInt8]) -> Int {
-    var count = 0
-    for (k, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
-}
-
-func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError("invariant: " + message()) }
-}
 
 /// A portal to resolve links against: pages, a section, a resource, a static file.
 struct Site {

@@ -1,21 +1,8 @@
 // libFuzzer target: a content file's bytes → front matter split and page.
 // Whatever the bytes, `FrontMatterSplit.split` answers within bounds and
 // `PageReader.read` gives a page or an error diagnostic, never a trap.
+import FuzzSupport
 @testable import MocPress
-
-/// Invariants must hold in a release build too, where `assert` is compiled out.
-/// Line breaks as YAML and CommonMark count them: LF, CR LF, and a lone CR.
-func lineBreaks(_ bytes: [UInt8]) -> Int {
-    var count = 0
-    for (k, byte) in bytes.enumerated() where byte == 0x0A || (byte == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) {
-        count += 1
-    }
-    return count
-}
-
-func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError("invariant: " + message()) }
-}
 
 /// Where the page seems to live; the fuzzer's bytes pick one, so `_index.md`
 /// rules (block:, kind:) are exercised too.

@@ -4,11 +4,8 @@
 // Input: `YEAR<TAB>TEXT` (the seeds are the fixture's lines turned round), or
 // just TEXT with the plan year 2023. The input's length picks the portal's
 // `year_round` cadence.
+import FuzzSupport
 @testable import MocPress
-
-func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    if !condition() { fatalError("invariant: " + message()) }
-}
 
 let cadences: [PortalConfig.YearRoundCadence] = [.halfYear, .quarter, .month, .year]
 
