@@ -104,10 +104,9 @@ public struct ContentLoader: Sendable {
 
     static let notAFile = "это не обычный файл (именованный канал, сокет или устройство): положите на его место файл или уберите его из папки портала"
 
-    /// «50,0 МБ»
+    /// «50 Мб», written as attachment sizes are.
     static func megabytes(_ bytes: Int) -> String {
-        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
-        return "\(tenths / 10),\(tenths % 10) МБ"
+        RussianNumber.format(Double(bytes) / 1_048_576, decimals: 1) + " Мб"
     }
 
     private func stripBOM(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

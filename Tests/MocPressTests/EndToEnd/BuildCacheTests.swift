@@ -23,12 +23,7 @@ final class BuildCacheTests: XCTestCase {
     func assertSameAsCleanBuild(at moment: Date? = nil, file: StaticString = #filePath, line: UInt = #line) {
         let clean = "clean-\(UUID().uuidString)"
         XCTAssertTrue(build(at: moment, cache: false, output: clean).succeeded, file: file, line: line)
-        let cached = project.snapshot("site/demo")
-        let expected = project.snapshot("\(clean)/demo")
-        XCTAssertEqual(Set(cached.keys), Set(expected.keys), file: file, line: line)
-        for (path, bytes) in expected where cached[path] != bytes {
-            XCTFail("\(path) differs from a clean build", file: file, line: line)
-        }
+        project.assertSameTree("site/demo", as: "\(clean)/demo", file: file, line: line)
     }
 
     func testASecondBuildWithNothingChangedIsSkippedAndRepeatsItsWarnings() throws {

@@ -50,6 +50,16 @@ struct DiskProject {
         return result
     }
 
+    /// Fails for each file that differs between two output folders of the project.
+    func assertSameTree(_ folder: String, as expected: String, file: StaticString = #filePath, line: UInt = #line) {
+        let actual = snapshot(folder)
+        let wanted = snapshot(expected)
+        XCTAssertEqual(Set(actual.keys), Set(wanted.keys), file: file, line: line)
+        for (path, bytes) in wanted where actual[path] != bytes {
+            XCTFail("\(path) differs from \(expected)", file: file, line: line)
+        }
+    }
+
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 
     /// Runs the `mocpress` executable built next to the tests.

@@ -40,12 +40,7 @@ final class PageUpdateTests: XCTestCase {
         options.cache = false
         let report = SiteBuilder(options: options).buildToDisk(portal: "demo", outputRoot: project.root + "/" + clean)
         XCTAssertEqual(live.diagnostics.map(\.description), report.diagnostics.map(\.description), file: file, line: line)
-        let served = project.snapshot("served/demo")
-        let expected = project.snapshot("\(clean)/demo")
-        XCTAssertEqual(Set(served.keys), Set(expected.keys), file: file, line: line)
-        for (path, bytes) in expected where served[path] != bytes {
-            XCTFail("\(path) differs from a clean build", file: file, line: line)
-        }
+        project.assertSameTree("served/demo", as: "\(clean)/demo", file: file, line: line)
     }
 
     func testAnEditOfTheTextBelowTheAnnouncementRewritesThatPageAlone() throws {
