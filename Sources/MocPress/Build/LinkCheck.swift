@@ -63,7 +63,7 @@ struct LinkIndex: Sendable {
             // `/novosti/x` without the slash is served as its folder's index.html.
             guard files.contains(target + "/index.html") else {
                 return path == ".." ? "ссылка «\(link)» ведёт за пределы портала"
-                    : "ссылка «\(link)» никуда не ведёт: в собранном портале нет файла \(path)"
+                    : "ссылка «\(link)» никуда не ведёт: на портале нет такой страницы или файла (\(path)) — проверьте адрес"
             }
             target += "/index.html"
         }

@@ -20,8 +20,8 @@ final class LinkCheckTests: XCTestCase {
             См. [итоги](../info/news/pervaya.md#net-takogo-razdela).
             """).build()
         XCTAssertEqual(report.errors, [
-            "content/demo/ekspert/monitoring.md:4:7: ошибка: ссылка «/moc/info/netu/» никуда не ведёт: в собранном портале нет файла info/netu/index.html",
-            "content/demo/ekspert/monitoring.md:6:1: ошибка: ссылка «/moc/img/net.png» никуда не ведёт: в собранном портале нет файла img/net.png",
+            "content/demo/ekspert/monitoring.md:4:7: ошибка: ссылка «/moc/info/netu/» никуда не ведёт: на портале нет такой страницы или файла (info/netu/index.html) — проверьте адрес",
+            "content/demo/ekspert/monitoring.md:6:1: ошибка: ссылка «/moc/img/net.png» никуда не ведёт: на портале нет такой страницы или файла (img/net.png) — проверьте адрес",
             "content/demo/ekspert/monitoring.md:8:5: ошибка: ссылка «/moc/info/news/pervaya/#net-takogo-razdela» ведёт на якорь #net-takogo-razdela, которого нет на странице info/news/pervaya/index.html: проверьте заголовок, на который она указывает",
         ])
     }
@@ -39,8 +39,8 @@ final class LinkCheckTests: XCTestCase {
         broken.files["themes/t/templates/page.mustache"] = "{{<base}}{{$main}}<h1>{{page.title}}</h1><a href=\"/moc/kontakty/\">Контакты</a>{{/main}}{{/base}}"
         broken.files["themes/t/templates/tags.mustache"] = "{{<base}}{{$main}}<a href=\"../nigde/\">Никуда</a>{{/main}}{{/base}}"
         let (report, _) = broken.build()
-        XCTAssertTrue(report.errors.contains("content/demo/ekspert/monitoring.md:1:1: ошибка: ссылка «/moc/kontakty/» никуда не ведёт: в собранном портале нет файла kontakty/index.html (её выводит шаблон themes/t/templates/page.mustache)"), "\(report.errors)")
-        XCTAssertTrue(report.errors.contains("themes/t/templates/tags.mustache:1:1: ошибка: ссылка «../nigde/» никуда не ведёт: в собранном портале нет файла nigde/index.html — на странице tags/index.html"), "\(report.errors)")
+        XCTAssertTrue(report.errors.contains("content/demo/ekspert/monitoring.md:1:1: ошибка: ссылка «/moc/kontakty/» никуда не ведёт: на портале нет такой страницы или файла (kontakty/index.html) — проверьте адрес (её выводит шаблон themes/t/templates/page.mustache)"), "\(report.errors)")
+        XCTAssertTrue(report.errors.contains("themes/t/templates/tags.mustache:1:1: ошибка: ссылка «../nigde/» никуда не ведёт: на портале нет такой страницы или файла (nigde/index.html) — проверьте адрес — на странице tags/index.html"), "\(report.errors)")
         XCTAssertFalse(report.succeeded)
     }
 
