@@ -78,61 +78,63 @@ struct LinkIndex: Sendable {
     /// Link attribute values and ids of an HTML file, entities decoded.
     /// Byte-level: thousands of pages of HTML are read back after every build.
     static func scan(_ bytes: [UInt8]) -> (links: [String], ids: [String]) {
+        bytes.withUnsafeBufferPointer(scan)
+    }
+
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (links: [String], ids: [String]) {
         var links: [String] = []
         var ids: [String] = []
-        let count = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            // 0: a link (href, src, poster), 1: srcset, 2: an anchor (id, name), nil: anything else.
-            func kind(_ start: Int, _ length: Int) -> Int? {
-                func lower(_ k: Int) -> UInt8 { base[start + k] | 0x20 }
-                func equals(_ word: StaticString) -> Bool {
-                    guard word.utf8CodeUnitCount == length else { return false }
-                    let w = word.utf8Start
-                    for k in 0..<length where lower(k) != w[k] { return false }
-                    return true
-                }
-                switch length {
-                case 2: return equals("id") ? 2 : nil
-                case 3: return equals("src") ? 0 : nil
-                case 4: return equals("href") ? 0 : equals("name") ? 2 : nil
-                case 6: return equals("poster") ? 0 : equals("srcset") ? 1 : nil
-                default: return nil
-                }
+        let count = buffer.count
+        guard let base = buffer.baseAddress else { return ([], []) }
+        // 0: a link (href, src, poster), 1: srcset, 2: an anchor (id, name), nil: anything else.
+        func kind(_ start: Int, _ length: Int) -> Int? {
+            func lower(_ k: Int) -> UInt8 { base[start + k] | 0x20 }
+            func equals(_ word: StaticString) -> Bool {
+                guard word.utf8CodeUnitCount == length else { return false }
+                let w = word.utf8Start
+                for k in 0..<length where lower(k) != w[k] { return false }
+                return true
             }
-            var i = 0
-            while i < count, let hit = memchr(base + i, Int32(UInt8(ascii: "=")), count - i) {
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                i = at + 1
-                guard at + 1 < count else { break }
-                let quote = base[at + 1]
-                guard quote == 0x22 || quote == 0x27 else { continue }
-                // The attribute name before "=", preceded by white space, inside a tag.
-                var start = at
-                while start > 0, Self.isNameByte(base[start - 1]) { start -= 1 }
-                guard start > 0, start < at, base[start - 1] == 0x20 || base[start - 1] == 0x0A || base[start - 1] == 0x09,
-                      let which = kind(start, at - start) else { continue }
-                var back = start - 1
-                while back > 0, base[back] != 0x3C, base[back] != 0x3E { back -= 1 }
-                guard base[back] == 0x3C else { continue }
-                guard let close = memchr(base + at + 2, Int32(quote), count - at - 2) else { break }
-                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
-                i = end + 1
-                let raw = UnsafeBufferPointer(start: base + at + 2, count: end - at - 2)
-                var value = String(decoding: raw, as: UTF8.self)
-                if memchr(raw.baseAddress!, 0x26, raw.count) != nil { value = Self.decodeEntities(value) }
-                switch which {
-                case 0:
-                    if let first = raw.first, let last = raw.last, first <= 0x20 || last <= 0x20 { value = value.trimmingWhitespace() }
-                    links.append(value)
-                case 1:
-                    for candidate in value.split(separator: ",") {
-                        if let url = candidate.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { links.append(String(url)) }
-                    }
-                default:
-                    // <meta name="…"> shares the attribute; its values are never linked to.
-                    ids.append(value)
+            switch length {
+            case 2: return equals("id") ? 2 : nil
+            case 3: return equals("src") ? 0 : nil
+            case 4: return equals("href") ? 0 : equals("name") ? 2 : nil
+            case 6: return equals("poster") ? 0 : equals("srcset") ? 1 : nil
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < count, let hit = memchr(base + i, Int32(UInt8(ascii: "=")), count - i) {
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            i = at + 1
+            guard at + 1 < count else { break }
+            let quote = base[at + 1]
+            guard quote == 0x22 || quote == 0x27 else { continue }
+            // The attribute name before "=", preceded by white space, inside a tag.
+            var start = at
+            while start > 0, Self.isNameByte(base[start - 1]) { start -= 1 }
+            guard start > 0, start < at, base[start - 1] == 0x20 || base[start - 1] == 0x0A || base[start - 1] == 0x09,
+                  let which = kind(start, at - start) else { continue }
+            var back = start - 1
+            while back > 0, base[back] != 0x3C, base[back] != 0x3E { back -= 1 }
+            guard base[back] == 0x3C else { continue }
+            guard let close = memchr(base + at + 2, Int32(quote), count - at - 2) else { break }
+            let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+            i = end + 1
+            let raw = UnsafeBufferPointer(start: base + at + 2, count: end - at - 2)
+            var value = String(decoding: raw, as: UTF8.self)
+            if memchr(raw.baseAddress!, 0x26, raw.count) != nil { value = Self.decodeEntities(value) }
+            switch which {
+            case 0:
+                if let first = raw.first, let last = raw.last, first <= 0x20 || last <= 0x20 { value = value.trimmingWhitespace() }
+                links.append(value)
+            case 1:
+                for candidate in value.split(separator: ",") {
+                    if let url = candidate.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { links.append(String(url)) }
                 }
+            default:
+                // <meta name="…"> shares the attribute; its values are never linked to.
+                ids.append(value)
             }
         }
         return (links, ids)
@@ -175,6 +177,33 @@ struct LinkIndex: Sendable {
     }
 }
 
+/// The anchors of each HTML file a build rendered and each distinct link
+/// in them, scanned as the file is written: reading 10,000 pages back from
+/// disk cost a tenth of the build. Files the build did not render (linked
+/// from the previous build, copied from static/) are read back instead.
+final class LinkScans: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var anchors: [String: Set<Int>] = [:]
+    private(set) var links: [String: (link: String, file: String)] = [:]
+
+    func record(_ file: String, _ html: String) {
+        guard file.hasSuffix(".html") else { return }
+        var html = html
+        let scanned = html.withUTF8(LinkIndex.scan)
+        let ids = LinkIndex.anchorSet(scanned.ids)
+        var own: [String: String] = [:]
+        for link in scanned.links { own[LinkIndex.key(link, from: file)] = own[LinkIndex.key(link, from: file)] ?? link }
+        lock.withLock {
+            anchors[file] = ids
+            for (key, link) in own where links[key] == nil { links[key] = (link, file) }
+        }
+    }
+
+    var snapshot: (anchors: [String: Set<Int>], links: [String: (link: String, file: String)]) {
+        lock.withLock { (anchors, links) }
+    }
+}
+
 /// Which template wrote each output file: the place a template's broken link is reported.
 final class OutputLog: @unchecked Sendable {
     private let lock = NSLock()
@@ -184,32 +213,35 @@ final class OutputLog: @unchecked Sendable {
 }
 
 extension PortalBuild {
-    /// The last step: read back every HTML file written and check its links.
+    /// The last step: check the links of every HTML file written, as
+    /// scanned while writing or read back.
     static func checkLinks(_ build: inout PortalBuild) {
         let started = Date()
         let files = build.sink.writtenPaths
         let html = files.filter { $0.hasSuffix(".html") }
         let sink = build.sink
-        // Pages share most links (menu, header, lists): the first pass keeps
-        // every page's anchors and each distinct link once, in chunks over the cores.
-        let chunkCount = max(1, min(html.count, ProcessInfo.processInfo.activeProcessorCount))
+        var index = LinkIndex()
+        index.files = Set(files)
+        var distinct: [String: (link: String, file: String)] = [:]
+        (index.anchors, distinct) = build.linkScans.snapshot
+        // Pages share most links (menu, header, lists): the rest are read
+        // back keeping each page's anchors and each distinct link once, in chunks over the cores.
+        let unscanned = html.filter { index.anchors[$0] == nil }
+        let chunkCount = max(1, min(unscanned.count, ProcessInfo.processInfo.activeProcessorCount))
         let chunks = Slots<(anchors: [(String, Set<Int>)], links: [String: (link: String, file: String)])>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
             var anchors: [(String, Set<Int>)] = []
             var distinct: [String: (link: String, file: String)] = [:]
-            for i in stride(from: c, to: html.count, by: chunkCount) {
-                let scanned = sink.contents(of: html[i]).map(LinkIndex.scan) ?? (links: [], ids: [])
-                anchors.append((html[i], LinkIndex.anchorSet(scanned.ids)))
+            for i in stride(from: c, to: unscanned.count, by: chunkCount) {
+                let scanned = sink.contents(of: unscanned[i]).map(LinkIndex.scan) ?? (links: [], ids: [])
+                anchors.append((unscanned[i], LinkIndex.anchorSet(scanned.ids)))
                 for link in scanned.links {
-                    let key = LinkIndex.key(link, from: html[i])
-                    if distinct[key] == nil { distinct[key] = (link, html[i]) }
+                    let key = LinkIndex.key(link, from: unscanned[i])
+                    if distinct[key] == nil { distinct[key] = (link, unscanned[i]) }
                 }
             }
             chunks[c] = (anchors, distinct)
         }
-        var index = LinkIndex()
-        index.files = Set(files)
-        var distinct: [String: (link: String, file: String)] = [:]
         for chunk in chunks.values.compactMap({ $0 }) {
             for (file, ids) in chunk.anchors { index.anchors[file] = ids }
             distinct.merge(chunk.links) { first, _ in first }
@@ -238,6 +270,18 @@ extension PortalBuild {
         build.diagnostics.append(contentsOf: build.diagnose(found) { link, file in broken[LinkIndex.key(link, from: file)] })
     }
 
+    /// The file a copied output file came from, as diagnostics name it: the
+    /// portal's static/ over the theme's, then files next to pages.
+    func copiedSource(of file: String) -> String {
+        let display = "content/\(portal.id)"
+        if portal.staticFiles.contains(file) { return Path.join(display, "static/" + file) }
+        if let resource = urls.resourcePaths.first(where: { $0.value == file })?.key { return Path.join(display, resource) }
+        if let themed = theme.staticFiles.first(where: { $0.path == file }) {
+            return themed.source.range(of: "themes/").map { String(themed.source[$0.lowerBound...]) } ?? themed.source
+        }
+        return display
+    }
+
     /// Errors for the broken links of a few files (an edited page in `serve`).
     func brokenLinks(_ links: [(file: String, links: [String])], in index: LinkIndex) -> [Diagnostic] {
         diagnose(links) { link, file in index.problem(with: link, from: file, basePath: baseURL.path) }
@@ -262,10 +306,11 @@ extension PortalBuild {
                 } else if let page {
                     let template = templates[file].map { " (её выводит шаблон \(theme.templateFiles[$0] ?? $0))" } ?? ""
                     diagnostics.append(.error("\(problem)\(template)", at: SourceLocation(file: portal.pages[page].source, line: 1, column: 1)))
-                } else {
-                    let template = templates[file] ?? ""
+                } else if let template = templates[file] {
                     let source = theme.templateFiles[template] ?? "content/\(portal.id)"
                     diagnostics.append(.error("\(problem) — на странице \(file)", at: SourceLocation(file: source, line: 1, column: 1)))
+                } else {
+                    diagnostics.append(.error(problem, at: SourceLocation(file: copiedSource(of: file), line: 1, column: 1)))
                 }
             }
         }

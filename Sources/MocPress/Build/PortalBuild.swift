@@ -57,6 +57,8 @@ struct PortalBuild {
     /// output once written (`checkLinks`).
     var outputLog = OutputLog()
     var linkIndex = SharedBox(LinkIndex())
+    /// Links and anchors of the HTML this build wrote, scanned while it was in memory.
+    var linkScans = LinkScans()
 
     /// The pipeline: read and check everything, stop on an error, then write.
     static let steps: [Step] = readingSteps + [stopOnErrors] + writingSteps

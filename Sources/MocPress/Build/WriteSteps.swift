@@ -3,6 +3,7 @@ import Foundation
 /// The steps that write output. They run only when reading found no error.
 extension PortalBuild {
     func write(_ path: String, _ text: String) throws {
+        linkScans.record(path, text)
         try sink.write(path, text: text)
     }
 
@@ -11,7 +12,11 @@ extension PortalBuild {
     func writeRendered(_ path: String, template: String, context: [String: Any]) throws {
         outputLog.record(path, template: template)
         if let reuse {
-            try reuse.write(path, template: template, context: context, sink: sink) { theme.render(template, context) }
+            try reuse.write(path, template: template, context: context, sink: sink) {
+                let html = theme.render(template, context)
+                linkScans.record(path, html)
+                return html
+            }
         } else {
             try write(path, theme.render(template, context))
         }

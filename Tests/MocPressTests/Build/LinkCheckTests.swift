@@ -44,6 +44,18 @@ final class LinkCheckTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
     }
 
+    /// Rendered pages are scanned as they are written; HTML the build only
+    /// copied is read back, so its links and anchors count all the same.
+    func testCopiedHTMLIsReadBackForItsLinksAndAnchors() {
+        var copied = portal("См. [шаг 2](/moc/pamyatka.html#shag-2) и [шаг 3](/moc/pamyatka.html#shag-3).\n")
+        copied["static/pamyatka.html"] = "<h2 id=\"shag-2\">Шаг 2</h2><a href=\"/moc/netu/\">Нету</a>"
+        let (report, _) = copied.build()
+        XCTAssertEqual(report.errors, [
+            "content/demo/ekspert/monitoring.md:4:42: ошибка: ссылка «/moc/pamyatka.html#shag-3» ведёт на якорь #shag-3, которого нет на странице pamyatka.html: проверьте заголовок, на который она указывает",
+            "content/demo/static/pamyatka.html:1:1: ошибка: ссылка «/moc/netu/» никуда не ведёт: на портале нет такой страницы или файла (netu/index.html) — проверьте адрес",
+        ])
+    }
+
     func testLinksAndAnchorsAreReadFromEveryAttributeAndEntity() {
         let html = Array("""
             <a href="/moc/a/?x=1&amp;y=2#frag">a</a><img src='/moc/b.png' srcset="/moc/c.png 1x, /moc/d.png 2x">
