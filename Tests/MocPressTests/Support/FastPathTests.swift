@@ -15,6 +15,19 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(line([0xED, 0xA0, 0x80]), 1, "UTF-16 surrogate")
         XCTAssertEqual(line([0xF4, 0x90, 0x80, 0x80]), 1, "above U+10FFFF")
         XCTAssertEqual(line(Array("12345678\n12345678\n".utf8) + [0x80] + Array("1234567".utf8)), 3, "after two ASCII words")
+        XCTAssertEqual(line(Array("абвг".utf8) + [0xD0, 0x41] + Array("где".utf8)), 1, "a lead byte without its continuation inside a word")
+        XCTAssertEqual(line(Array("аб\nв".utf8) + [0xBF] + Array("где".utf8)), 2, "a continuation without its lead inside a word")
+        XCTAssertEqual(line(Array("абв".utf8) + [0xC1, 0x81] + Array("гд".utf8)), 1, "overlong two-byte form inside a word")
+        XCTAssertNil(line(Array("абвгдеёжзийклмнопрстуфхцчшщъыьэюя".utf8)))
+        // Every alignment of a bad byte in Russian text, against the standard library.
+        let text = Array("Приказ № 15 «Об утверждении» — ёлка\n".utf8)
+        for position in 0..<text.count {
+            for bad: UInt8 in [0x80, 0xBF, 0xC0, 0xC1, 0xD0, 0xE0, 0xF0, 0xFF, 0x41] {
+                var bytes = text
+                bytes[position] = bad
+                XCTAssertEqual(line(bytes) == nil, String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
         // The standard library agrees on every two-byte prefix.
         for first in UInt8(0x80)...UInt8(0xFF) {
             for second: UInt8 in [0x00, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0] {
