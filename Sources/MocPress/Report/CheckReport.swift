@@ -168,59 +168,64 @@ public struct CheckReport: Sendable {
     }
 
     public var text: String {
-        var out = ""
-        for check in checks {
-            out += "Портал \(check.portal) — по состоянию на \(check.asOf.russianText)\n"
-            if check.hasContentErrors {
-                out += "  Содержимое с ошибками: исправьте их (см. сообщения выше) и запустите проверку снова.\n\n"
-                continue
-            }
-            if check.items.isEmpty { out += "  Медиаплана нет: создайте content/\(check.portal)/mediaplan/<год>.yaml.\n" }
-            for status in Self.order {
-                let group = check.items.filter { $0.status == status }
-                guard !group.isEmpty else { continue }
-                out += "  \(Self.heading(status)) (\(group.count)):\n"
-                for result in group {
-                    out += "    [\(result.item.id)] \(result.item.activity.oneLine) — сроки «\(result.item.scheduleText.oneLine)» (медиаплан \(result.plan.year))\n"
-                    switch status {
-                    case .overdue:
-                        out += "      \(Self.overdueSummary(result))\n"
-                        out += "      Что сделать: \(Self.todo(result))\n"
-                    case .invalid:
-                        if case .invalid(let reason) = result.item.schedule {
-                            out += "      \(reason.oneLine) (\(result.plan.file):\(result.item.location.line))\n"
-                        }
-                    case .inProgress, .upcoming:
-                        for window in result.windows where window.status != .met {
-                            out += "      окно \(window.window.start.russianNumeric)–\(window.window.end.russianNumeric): опубликовано \(window.evidence.count) из \(window.min)\(window.status == .open ? ", публикации засчитываются до \(window.deadline.russianNumeric)" : "")\n"
-                        }
-                    case .done:
-                        let paths = Array(Set(result.windows.flatMap(\.evidence).map(\.path))).sorted()
-                        out += "      публикации: \(paths.joined(separator: ", "))\n"
-                    case .onDemand:
-                        break
+        // Portals one by one over the cores: a region of 2,000 portals spent
+        // a third of a second here after the checks themselves.
+        let parts = Slots<String>(count: checks.count)
+        DispatchQueue.concurrentPerform(iterations: checks.count) { i in parts[i] = Self.text(of: checks[i]) }
+        return parts.values.map { $0 ?? "" }.joined()
+    }
+
+    static func text(of check: PortalCheck) -> String {
+        var out = "Портал \(check.portal) — по состоянию на \(check.asOf.russianText)\n"
+        if check.hasContentErrors {
+            out += "  Содержимое с ошибками: исправьте их (см. сообщения выше) и запустите проверку снова.\n\n"
+            return out
+        }
+        if check.items.isEmpty { out += "  Медиаплана нет: создайте content/\(check.portal)/mediaplan/<год>.yaml.\n" }
+        for status in Self.order {
+            let group = check.items.filter { $0.status == status }
+            guard !group.isEmpty else { continue }
+            out += "  \(Self.heading(status)) (\(group.count)):\n"
+            for result in group {
+                out += "    [\(result.item.id)] \(result.item.activity.oneLine) — сроки «\(result.item.scheduleText.oneLine)» (медиаплан \(result.plan.year))\n"
+                switch status {
+                case .overdue:
+                    out += "      \(Self.overdueSummary(result))\n"
+                    out += "      Что сделать: \(Self.todo(result))\n"
+                case .invalid:
+                    if case .invalid(let reason) = result.item.schedule {
+                        out += "      \(reason.oneLine) (\(result.plan.file):\(result.item.location.line))\n"
                     }
+                case .inProgress, .upcoming:
+                    for window in result.windows where window.status != .met {
+                        out += "      окно \(window.window.start.russianNumeric)–\(window.window.end.russianNumeric): опубликовано \(window.evidence.count) из \(window.min)\(window.status == .open ? ", публикации засчитываются до \(window.deadline.russianNumeric)" : "")\n"
+                    }
+                case .done:
+                    let paths = Array(Set(result.windows.flatMap(\.evidence).map(\.path))).sorted()
+                    out += "      публикации: \(paths.joined(separator: ", "))\n"
+                case .onDemand:
+                    break
                 }
             }
-            out += check.package.complete
-                ? "  Пакет нормативных документов: полный\n"
-                : "  Пакет нормативных документов: нет \(check.package.missing.map(ActsPackage.title).joined(separator: ", ")) на \(check.asOf.year) год\n"
-            out += "  Блоки: " + BlockKind.allCases.map { "\($0.title.lowercased()) — \(check.blocks[$0].map { "\($0)" } ?? "нет")" }.joined(separator: ", ") + "\n"
-            if let last = check.lastPublication, let days = check.daysSinceLastPublication {
-                out += "  Последняя публикация: \(last.russianText) (дней назад: \(days))\n"
-            } else {
-                out += "  Публикаций пока нет\n"
-            }
-            for finding in check.findings where finding.kind != .incompletePackage && finding.kind != .invalidSchedule {
-                let place = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-                out += "  Замечание: \(place.printable)\(finding.message.oneLine)\n"
-            }
-            let counts = Self.order.compactMap { status -> String? in
-                let n = check.items.filter { $0.status == status }.count
-                return n == 0 ? nil : "\(Self.heading(status).lowercased()) \(n)"
-            }
-            out += "  Итого пунктов: \(check.items.count)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))") + "\n\n"
         }
+        out += check.package.complete
+            ? "  Пакет нормативных документов: полный\n"
+            : "  Пакет нормативных документов: нет \(check.package.missing.map(ActsPackage.title).joined(separator: ", ")) на \(check.asOf.year) год\n"
+        out += "  Блоки: " + BlockKind.allCases.map { "\($0.title.lowercased()) — \(check.blocks[$0].map { "\($0)" } ?? "нет")" }.joined(separator: ", ") + "\n"
+        if let last = check.lastPublication, let days = check.daysSinceLastPublication {
+            out += "  Последняя публикация: \(last.russianText) (дней назад: \(days))\n"
+        } else {
+            out += "  Публикаций пока нет\n"
+        }
+        for finding in check.findings where finding.kind != .incompletePackage && finding.kind != .invalidSchedule {
+            let place = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
+            out += "  Замечание: \(place.printable)\(finding.message.oneLine)\n"
+        }
+        let counts = Self.order.compactMap { status -> String? in
+            let n = check.items.filter { $0.status == status }.count
+            return n == 0 ? nil : "\(Self.heading(status).lowercased()) \(n)"
+        }
+        out += "  Итого пунктов: \(check.items.count)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))") + "\n\n"
         return out
     }
 
