@@ -32,7 +32,7 @@ extension PortalBuild {
 
     /// «21 апреля 2023 г., 10:00–14:00», «10–14 апреля 2023 г.», «30 марта – 2 апреля 2023 г.».
     static func whenText(_ start: PageDate, _ end: PageDate?) -> String {
-        func time(_ m: Int) -> String { String(format: "%02d:%02d", m / 60, m % 60) }
+        func time(_ m: Int) -> String { "\((m / 60).padded(2)):\((m % 60).padded(2))" }
         guard let end, end != start else { return start.russianText }
         let a = start.day, b = end.day
         if a == b {

@@ -141,7 +141,7 @@ extension PortalBuild {
             }
             for (key, members) in months.sorted(by: { $0.key > $1.key }) {
                 let year = key / 100, month = RussianCalendar.nominativeMonths[key % 100 - 1]
-                let slug = String(format: "%04d/%02d", year, key % 100)
+                let slug = "\(year.padded(4))/\((key % 100).padded(2))"
                 index.listings.append(Listing(kind: .eventsMonth, section: section, folder: Path.join(folder, slug), slug: slug,
                                               title: "Мероприятия: \(month) \(year)", label: month.prefix(1).uppercased() + month.dropFirst() + " \(year)",
                                               members: members))

@@ -78,7 +78,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     public var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 + 1 }
 
     public var iso: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        "\(year.padded(4))-\(month.padded(2))-\(day.padded(2))"
     }
 
     public var description: String { iso }
@@ -89,7 +89,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// «12.05.2023»
-    public var russianNumeric: String { String(format: "%02d.%02d.%04d", day, month, year) }
+    public var russianNumeric: String { "\(day.padded(2)).\(month.padded(2)).\(year.padded(4))" }
 
     public static func < (a: LocalDate, b: LocalDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -173,39 +173,55 @@ public struct PageDate: Sendable, Hashable, Comparable {
 
     /// Seconds since the Unix epoch of this local moment in `zone`.
     public func instant(in zone: TimeZone) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let m = minutes ?? 0
-        let c = DateComponents(year: day.year, month: day.month, day: day.day, hour: m / 60, minute: m % 60)
-        return calendar.date(from: c) ?? Date(timeIntervalSince1970: 0)
+        // The wall-clock time read as UTC, less the zone's offset (a Calendar
+        // per call was a tenth of the cards' time). Around a change of offset,
+        // as Calendar and RFC 5545 do: a repeated hour is its first
+        // occurrence, a skipped one is read on the clock before the change.
+        let wall = Double(day.dayNumber * 86_400 + (minutes ?? 0) * 60)
+        func offset(_ t: Double) -> Double { Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: t))) }
+        let before = offset(wall - 86_400), after = offset(wall + 86_400)
+        guard before != after else { return Date(timeIntervalSince1970: wall - before) }
+        let onBefore = offset(wall - before) == before, onAfter = offset(wall - after) == after
+        if onBefore && onAfter { return Date(timeIntervalSince1970: min(wall - before, wall - after)) }
+        return Date(timeIntervalSince1970: onAfter ? wall - after : wall - before)
     }
 
     /// `2023-05-12` or `2023-05-12T10:00:00+03:00`.
     public func iso(in zone: TimeZone) -> String {
         guard let minutes else { return day.iso }
-        return day.iso + String(format: "T%02d:%02d:00", minutes / 60, minutes % 60) + PageDate.offset(of: instant(in: zone), in: zone)
+        return day.iso + "T\((minutes / 60).padded(2)):\((minutes % 60).padded(2)):00" + PageDate.offset(of: instant(in: zone), in: zone)
     }
 
     /// RFC 3339 timestamp (for Atom and the sitemap): midnight for a date without time.
     public func rfc3339(in zone: TimeZone) -> String {
         let m = minutes ?? 0
-        return day.iso + String(format: "T%02d:%02d:00", m / 60, m % 60) + PageDate.offset(of: instant(in: zone), in: zone)
+        return day.iso + "T\((m / 60).padded(2)):\((m % 60).padded(2)):00" + PageDate.offset(of: instant(in: zone), in: zone)
     }
 
     static func offset(of date: Date, in zone: TimeZone) -> String {
         let seconds = zone.secondsFromGMT(for: date)
         let sign = seconds < 0 ? "-" : "+"
         let a = abs(seconds) / 60
-        return String(format: "%@%02d:%02d", sign, a / 60, a % 60)
+        return "\(sign)\((a / 60).padded(2)):\((a % 60).padded(2))"
     }
 
     /// «12 мая 2023 г.», with «, 10:00» when a time is given.
     public var russianText: String {
         guard let minutes else { return day.russianText }
-        return day.russianText + String(format: ", %02d:%02d", minutes / 60, minutes % 60)
+        return day.russianText + ", \((minutes / 60).padded(2)):\((minutes % 60).padded(2))"
     }
 
     public static func < (a: PageDate, b: PageDate) -> Bool {
         (a.day, a.minutes ?? 0) < (b.day, b.minutes ?? 0)
+    }
+}
+
+extension Int {
+    /// Decimal digits with leading zeros up to `width` (String(format:) went
+    /// through Foundation for every date on every page).
+    func padded(_ width: Int) -> String {
+        let digits = String(magnitude)
+        let zeros = String(repeating: "0", count: Swift.max(0, width - digits.count))
+        return (self < 0 ? "-" : "") + zeros + digits
     }
 }
