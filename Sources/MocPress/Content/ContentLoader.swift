@@ -139,16 +139,16 @@ public struct ContentLoader: Sendable {
     }
 
     private func readPage(_ file: PageFile, diagnostics: inout DiagnosticBag) -> Page? {
-        if let size = fileSystem.size(of: file.full), size > Self.pageSizeLimit {
+        switch try? fileSystem.contents(of: file.full, atMost: Self.pageSizeLimit) {
+        case .bytes(let bytes)?:
+            return PageReader.read(bytes: bytes, source: file.shown, relativePath: file.relative, diagnostics: &diagnostics)
+        case .tooLarge(let size)?:
             diagnostics.error("файл страницы слишком большой: \(Self.megabytes(size)) при пределе \(Self.megabytes(Self.pageSizeLimit)); так бывает, когда в текст вставлены картинки или выгрузка таблицы — разбейте страницу или приложите данные файлом (files:, data:)",
                               at: SourceLocation(file: file.shown, line: 0, column: 0))
-            return nil
-        }
-        guard let bytes = try? fileSystem.contents(of: file.full) else {
+        case nil:
             diagnostics.error("не удалось прочитать файл: проверьте права доступа", at: SourceLocation(file: file.shown, line: 0, column: 0))
-            return nil
         }
-        return PageReader.read(bytes: bytes, source: file.shown, relativePath: file.relative, diagnostics: &diagnostics)
+        return nil
     }
 
     private func walk(root: String, display: String, relative: String, pages: inout [PageFile], staticFiles: inout [String],
