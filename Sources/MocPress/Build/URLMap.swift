@@ -116,10 +116,10 @@ struct URLMap: Sendable {
 
     func resolve(_ target: String, fromDirectory directory: String, portal: Portal, included: Set<Int>) -> LinkResolution {
         if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("//") { return .keep }
-        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return .keep } // https:, mailto:, tel:
+        if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")), !target.utf8[..<colon].contains(UInt8(ascii: "/")) { return .keep } // https:, mailto:, tel:
         var path = target
         var suffix = ""
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) {
             suffix = String(path[cut...])
             path = String(path[..<cut])
         }

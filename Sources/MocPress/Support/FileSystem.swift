@@ -268,16 +268,33 @@ enum Path {
 
     /// Resolves `.` and `..` in a relative path; nil when it climbs above its root.
     static func normalize(_ path: String) -> String? {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        // Byte by byte: every link of every page comes through here.
+        var copy = path
+        let normalized: String?? = copy.withUTF8 { bytes in
+            var parts: [Range<Int>] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+                let length = i - start
+                if length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") {
+                    if parts.isEmpty { return .some(nil) }
+                    parts.removeLast()
+                } else if length > 0 && !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
+                    parts.append(start..<i)
+                }
+                start = i + 1
             }
+            // Already normal: the path itself, not a copy.
+            if parts.isEmpty ? bytes.isEmpty : parts[0].lowerBound == 0 && parts.reduce(parts.count - 1, { $0 + $1.count }) == bytes.count {
+                return nil
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for (k, part) in parts.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: "/")) }
+                out.append(contentsOf: bytes[part])
+            }
+            return .some(String(decoding: out, as: UTF8.self))
         }
-        return parts.joined(separator: "/")
+        return normalized ?? path
     }
 }

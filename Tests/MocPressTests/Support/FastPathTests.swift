@@ -37,6 +37,20 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testNormalizesPathsByTheirSegments() {
+        XCTAssertEqual(Path.normalize("methodical/../info/news/a.md"), "info/news/a.md")
+        XCTAssertEqual(Path.normalize("./a//b/./c/"), "a/b/c")
+        XCTAssertEqual(Path.normalize("/раздел/страница"), "раздел/страница")
+        XCTAssertEqual(Path.normalize("раздел/страница.md"), "раздел/страница.md")
+        XCTAssertEqual(Path.normalize("a/.."), "")
+        XCTAssertEqual(Path.normalize(""), "")
+        XCTAssertEqual(Path.normalize("."), "")
+        XCTAssertEqual(Path.normalize("a/..."), "a/...", "three dots are a name")
+        XCTAssertEqual(Path.normalize(".hidden/..x"), ".hidden/..x")
+        XCTAssertNil(Path.normalize("a/../../etc"))
+        XCTAssertNil(Path.normalize(".."))
+    }
+
     func testJoinsPathsWithOneSlashAtEachJoint() {
         XCTAssertEqual(Path.join("content", "sosnovsky", "info/news/a.md"), "content/sosnovsky/info/news/a.md")
         XCTAssertEqual(Path.join("/tmp/", "/site/", "a"), "/tmp/site/a")
