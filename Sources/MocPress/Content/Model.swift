@@ -33,47 +33,80 @@ public enum SectionKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A content page: a Markdown file with front matter (страница портала).
-public struct Page: Sendable {
+/// A page as read from its file, shared (not copied) by every step of a
+/// build: a class, because a struct of two dozen fields was copied, and its
+/// strings and arrays retained one by one, wherever a step looked at a page.
+public final class Page: Sendable {
     /// Path as the user sees it: `content/sosnovsky/info/news/a.md`.
-    public var source: String
+    public let source: String
     /// Path inside the portal folder: `info/news/a.md`.
-    public var relativePath: String
+    public let relativePath: String
     /// True for a folder's `_index.md` (and the portal's home page).
-    public var isSectionIndex: Bool
+    public let isSectionIndex: Bool
 
-    public var title: String
-    public var date: PageDate?
-    public var summary: String?
-    public var tags: [String]
-    public var draft: Bool
-    public var weight: Int
-    public var slug: Located<String>?
-    public var aliases: [Located<String>]
-    public var layout: String?
+    public let title: String
+    public let date: PageDate?
+    public let summary: String?
+    public let tags: [String]
+    public let draft: Bool
+    public let weight: Int
+    public let slug: Located<String>?
+    public let aliases: [Located<String>]
+    public let layout: String?
     /// Free custom data under `params:`.
-    public var params: YAMLValue?
+    public let params: YAMLValue?
     /// The block a top-level section declares (`block:`).
-    public var block: BlockKind?
+    public let block: BlockKind?
     /// The kind a section declares (`kind: events | documents`).
-    public var kind: SectionKind?
+    public let kind: SectionKind?
     /// Media plan item ids this publication claims (`mediaplan:`), with their places.
-    public var mediaplanClaims: [Located<String>]
+    public let mediaplanClaims: [Located<String>]
     /// Where the publication appeared (`channels:`).
-    public var channels: [String]
+    public let channels: [String]
     /// Copies elsewhere (`links:`), the evidence for the checker.
-    public var links: [Located<String>]
+    public let links: [Located<String>]
     /// The block keys: event facts, act, attachments, video, data files.
-    public var features: PageFeatures
+    public let features: PageFeatures
 
     /// The Markdown body as bytes, handed to cmark as is.
-    public var body: [UInt8]
+    public let body: [UInt8]
     /// 1-based line of the file where the body starts.
-    public var bodyFirstLine: Int
+    public let bodyFirstLine: Int
     /// `[ЗАПОЛНИТЕ: …]` left in the file (front matter and body).
-    public var placeholders: [Placeholder] = []
+    public let placeholders: [Placeholder]
     /// The file's bytes before the body (the front matter with its fences):
     /// `serve` updates a page alone only when these did not change.
-    public var head: [UInt8] = []
+    public let head: [UInt8]
+
+    public init(source: String, relativePath: String, isSectionIndex: Bool, title: String, date: PageDate?, summary: String?,
+                tags: [String], draft: Bool, weight: Int, slug: Located<String>?, aliases: [Located<String>], layout: String?,
+                params: YAMLValue?, block: BlockKind?, kind: SectionKind?, mediaplanClaims: [Located<String>],
+                channels: [String], links: [Located<String>], features: PageFeatures, body: [UInt8], bodyFirstLine: Int,
+                placeholders: [Placeholder] = [], head: [UInt8] = []) {
+        self.source = source
+        self.relativePath = relativePath
+        self.isSectionIndex = isSectionIndex
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.tags = tags
+        self.draft = draft
+        self.weight = weight
+        self.slug = slug
+        self.aliases = aliases
+        self.layout = layout
+        self.params = params
+        self.block = block
+        self.kind = kind
+        self.mediaplanClaims = mediaplanClaims
+        self.channels = channels
+        self.links = links
+        self.features = features
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.placeholders = placeholders
+        self.head = head
+    }
 
     /// Folder of the page inside the portal ("" for the portal root); for an
     /// `_index.md` it is the section the page describes.
