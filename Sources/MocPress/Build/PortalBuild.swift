@@ -151,7 +151,7 @@ struct PortalBuild {
     }
 
     /// `site.chrome` keys and the partials they hold.
-    static let chromePartials = [("header", "header"), ("footer", "footer"), ("counters", "counters"), ("posWidget", "pos-widget")]
+    static let chromePartials = [("head", "head-assets"), ("header", "header"), ("footer", "footer"), ("counters", "counters"), ("posWidget", "pos-widget")]
 
     /// A page shows up as a card on its section's list, on a tag page per
     /// tag, in block listings and on the home page: its card is made and
