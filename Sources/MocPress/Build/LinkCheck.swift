@@ -4,7 +4,7 @@ import Foundation
 /// resolves. A broken one is an error at the Markdown line that wrote it,
 /// or, when a template wrote it, at the page it is on and the template.
 ///
-/// Links are read back from the HTML that was written (`href`, `src`,
+/// Links are taken from the HTML that was written (`href`, `src`,
 /// `srcset`, `poster`), so nothing a theme or a page adds escapes the check.
 /// Links outside the portal's base path (another site on the same host, the
 /// organisation's main page) and links with a scheme are not the portal's
@@ -76,7 +76,7 @@ struct LinkIndex: Sendable {
     // MARK: - Reading HTML
 
     /// Link attribute values and ids of an HTML file, entities decoded.
-    /// Byte-level: thousands of pages of HTML are read back after every build.
+    /// Byte-level: thousands of pages of HTML are scanned in every build.
     static func scan(_ bytes: [UInt8]) -> (links: [String], ids: [String]) {
         bytes.withUnsafeBufferPointer(scan)
     }
@@ -183,8 +183,8 @@ struct LinkIndex: Sendable {
 /// from the previous build, copied from static/) are read back instead.
 final class LinkScans: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var anchors: [String: Set<Int>] = [:]
-    private(set) var links: [String: (link: String, file: String)] = [:]
+    private var anchors: [String: Set<Int>] = [:]
+    private var links: [String: (link: String, file: String)] = [:]
 
     func record(_ file: String, _ html: String) {
         guard file.hasSuffix(".html") else { return }
@@ -192,7 +192,10 @@ final class LinkScans: @unchecked Sendable {
         let scanned = html.withUTF8(LinkIndex.scan)
         let ids = LinkIndex.anchorSet(scanned.ids)
         var own: [String: String] = [:]
-        for link in scanned.links { own[LinkIndex.key(link, from: file)] = own[LinkIndex.key(link, from: file)] ?? link }
+        for link in scanned.links {
+            let key = LinkIndex.key(link, from: file)
+            if own[key] == nil { own[key] = link }
+        }
         lock.withLock {
             anchors[file] = ids
             for (key, link) in own where links[key] == nil { links[key] = (link, file) }
