@@ -11,6 +11,7 @@ public protocol FileSystem: Sendable {
     /// with images is refused without reading it).
     func contents(of path: String, atMost limit: Int) throws -> BoundedContents
     func isDirectory(_ path: String) -> Bool
+    /// A regular file, not a folder, pipe, socket or device.
     func isFile(_ path: String) -> Bool
     /// Names (not paths) of the entries of a directory, sorted.
     func entries(of directory: String) throws -> [String]
@@ -58,7 +59,8 @@ public extension FileSystem {
         String(decoding: try contents(of: path), as: UTF8.self)
     }
 
-    /// Every regular file under `directory`, as paths relative to it, sorted.
+    /// Every entry under `directory` that is not a folder (files, and links,
+    /// pipes and devices for the caller to refuse), as paths relative to it, sorted.
     func walk(_ directory: String) throws -> [String] {
         var result: [String] = []
         func visit(_ relative: String) throws {
@@ -135,10 +137,9 @@ public struct DiskFileSystem: FileSystem {
 
     public func isDirectory(_ path: String) -> Bool { mode(path, following: true) == S_IFDIR }
 
-    public func isFile(_ path: String) -> Bool {
-        guard let mode = mode(path, following: true) else { return false }
-        return mode != S_IFDIR
-    }
+    /// A regular file (through a link): a named pipe or a device is not one
+    /// — copying a pipe from static/ waited forever for a writer.
+    public func isFile(_ path: String) -> Bool { mode(path, following: true) == S_IFREG }
 
     public func entries(of directory: String) throws -> [String] {
         try typedEntries(of: directory).map(\.name)

@@ -17,6 +17,10 @@ public struct Theme: Sendable {
     /// Each template's file (`themes/moc/templates/page.mustache`), for diagnostics.
     public var templateFiles: [String: String] = [:]
 
+    /// A link, a pipe or a device inside a theme: a link could publish a file
+    /// from outside the project, and reading a pipe waits forever.
+    static let onlyFiles = "в теме допускаются только обычные файлы, а это символическая ссылка, канал или устройство: положите на это место сам файл"
+
     /// Templates a theme must provide (itself or through `extends:`).
     public static let requiredTemplates = ["base", "home", "section", "page", "publication", "tag", "tags", "404", "alias", "plan"]
 
@@ -74,12 +78,12 @@ public struct Theme: Sendable {
             let templateDir = Path.join(dir, "templates")
             if fileSystem.isDirectory(templateDir), let files = try? fileSystem.walk(templateDir) {
                 for file in files where file.hasSuffix(".mustache") {
-                    if fileSystem.isSymbolicLink(Path.join(templateDir, file)) {
-                        diagnostics.error("в теме допускаются только обычные файлы, без символических ссылок: замените его самим файлом",
-                                          at: SourceLocation(file: "themes/\(themeName)/templates/\(file)"))
+                    let source = Path.join(templateDir, file)
+                    guard !fileSystem.isSymbolicLink(source), fileSystem.isFile(source) else {
+                        diagnostics.error(onlyFiles, at: SourceLocation(file: "themes/\(themeName)/templates/\(file)"))
                         continue
                     }
-                    if let text = try? fileSystem.string(at: Path.join(templateDir, file)) {
+                    if let text = try? fileSystem.string(at: source) {
                         templates[String(file.dropLast(".mustache".count))] = (text, "themes/\(themeName)/templates/\(file)")
                     }
                 }
@@ -109,8 +113,7 @@ public struct Theme: Sendable {
                     let source = Path.join(staticDir, file)
                     // A link or a pipe could publish or hang on something outside the theme.
                     guard !fileSystem.isSymbolicLink(source), fileSystem.isFile(source) else {
-                        diagnostics.error("в теме допускаются только обычные файлы, без символических ссылок: замените его самим файлом",
-                                          at: SourceLocation(file: "themes/\(themeName)/static/\(file)"))
+                        diagnostics.error(onlyFiles, at: SourceLocation(file: "themes/\(themeName)/static/\(file)"))
                         continue
                     }
                     statics[file] = source
