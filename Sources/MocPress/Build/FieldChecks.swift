@@ -67,10 +67,10 @@ extension PortalBuild {
     /// evidence links (`links:`) are web addresses.
     static func checkClaims(_ build: inout PortalBuild) {
         let known = build.portal.mediaPlans.flatMap { $0.items.map(\.id) }
+        // A media plan that could not be read has its own error; its ids are unknown, not wrong.
+        let planUnreadable = build.portal.unreadablePlans.contains { $0.hasPrefix("\(Plan.Kind.media.rawValue)/") }
         for index in build.included {
             let page = build.portal.pages[index]
-            // A media plan that could not be read has its own error; its ids are unknown, not wrong.
-            let planUnreadable = build.portal.unreadablePlans.contains { $0.hasPrefix("\(Plan.Kind.media.rawValue)/") }
             for claim in page.mediaplanClaims where build.portal.mediaPlanItem(claim.value) == nil && !planUnreadable {
                 var message = "неизвестный пункт медиаплана «\(claim.value)»"
                 if let suggestion = Spelling.closest(to: claim.value, among: known) {

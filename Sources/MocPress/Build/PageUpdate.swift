@@ -93,13 +93,15 @@ final class LivePortal: @unchecked Sendable {
             updated.portal.pages[edit.index] = edit.page
             updated.rendered[edit.index] = edit.markdown
         }
-        // As in a build, an error in the text stops before anything is written or its output checked.
-        if diagnostics.contains(where: { $0.severity == .error }) {
+        // As in a build, an error stops the update before anything is written;
+        // the edit is tried again with the next change until it is fixed.
+        func stopped(_ diagnostics: [Diagnostic]) -> Outcome? {
+            guard diagnostics.contains(where: { $0.severity == .error }) else { return nil }
             failing = changed
-            var bag = DiagnosticBag()
-            bag.append(contentsOf: diagnostics)
-            return .failed(diagnostics: bag.sorted)
+            return .failed(diagnostics: Self.sorted(diagnostics))
         }
+        // An error in the text stops before the output is checked.
+        if let stop = stopped(diagnostics) { return stop }
         // A card is the same when everything it shows is; checked, not assumed.
         for edit in edits {
             guard let card = build.cards.value[edit.index], Self.sameCard(card, updated.makeCard(edit.index)) else {
@@ -112,20 +114,15 @@ final class LivePortal: @unchecked Sendable {
         var links: [(file: String, links: [String])] = []
         for edit in edits {
             let output = updated.pageOutput(edit.index)
-            let html = updated.theme.render(output.template, output.context)
-            let scanned = LinkIndex.scan(Array(html.utf8))
+            var html = updated.theme.render(output.template, output.context)
+            let scanned = html.withUTF8(LinkIndex.scan)
             // Other pages may link to the page's anchors.
             guard LinkIndex.anchorSet(scanned.ids) == index.anchors[output.file] ?? [] else { return .needsBuild }
             links.append((output.file, scanned.links))
             outputs.append((output.file, output.template, output.context, html))
         }
         diagnostics += updated.brokenLinks(links, in: index)
-        var bag = DiagnosticBag()
-        bag.append(contentsOf: diagnostics)
-        if bag.hasErrors {
-            failing = changed
-            return .failed(diagnostics: bag.sorted)
-        }
+        if let stop = stopped(diagnostics) { return stop }
         updated.placeholders = updated.findPlaceholders()
         let sink = DiskSink(root: destination, replacingFiles: true)
         for output in outputs {
@@ -139,11 +136,18 @@ final class LivePortal: @unchecked Sendable {
         }
         build = updated
         failing = []
-        self.diagnostics = bag.sorted
+        self.diagnostics = Self.sorted(diagnostics)
         // The recorded inputs no longer describe the folder: the next build
         // is never skipped, and links only pages whose keys are right.
         cache?.recordInPlace(diagnostics: self.diagnostics, pages: keys)
         return .updated(pages: edits.count, diagnostics: self.diagnostics)
+    }
+
+    /// Diagnostics in the order a build prints them.
+    private static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: diagnostics)
+        return bag.sorted
     }
 
     private static func same(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

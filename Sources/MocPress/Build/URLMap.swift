@@ -103,7 +103,6 @@ struct URLMap: Sendable {
         return map
     }
 
-    /// Where a link or image target written in a page points.
     /// `#Подробности` written as the heading reads → `#podrobnosti`, the id
     /// the heading gets; an id already written as one stays as it is.
     static func headingFragment(_ suffix: String) -> String {
@@ -114,6 +113,7 @@ struct URLMap: Sendable {
         return slug.isEmpty || slug == fragment ? suffix : "#" + slug
     }
 
+    /// Where a link or image target written in a page points.
     func resolve(_ target: String, fromDirectory directory: String, portal: Portal, included: Set<Int>) -> LinkResolution {
         if target.isEmpty || target.hasPrefix("#") || target.hasPrefix("//") { return .keep }
         if let colon = target.utf8.firstIndex(of: UInt8(ascii: ":")), !target.utf8[..<colon].contains(UInt8(ascii: "/")) { return .keep } // https:, mailto:, tel:

@@ -50,7 +50,7 @@ public extension FileSystem {
         }
     }
 
-    public func contents(of path: String, atMost limit: Int) throws -> BoundedContents {
+    func contents(of path: String, atMost limit: Int) throws -> BoundedContents {
         if let size = size(of: path), size > limit { return .tooLarge(size) }
         return .bytes(try contents(of: path))
     }
@@ -269,33 +269,37 @@ enum Path {
 
     /// Resolves `.` and `..` in a relative path; nil when it climbs above its root.
     static func normalize(_ path: String) -> String? {
+        enum Outcome { case outside, unchanged, changed(String) }
         // Byte by byte: every link of every page comes through here.
         var copy = path
-        let normalized: String?? = copy.withUTF8 { bytes in
+        let outcome: Outcome = copy.withUTF8 { bytes in
             var parts: [Range<Int>] = []
             var start = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
                 let length = i - start
                 if length == 2 && bytes[start] == UInt8(ascii: ".") && bytes[start + 1] == UInt8(ascii: ".") {
-                    if parts.isEmpty { return .some(nil) }
+                    if parts.isEmpty { return .outside }
                     parts.removeLast()
                 } else if length > 0 && !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
                     parts.append(start..<i)
                 }
                 start = i + 1
             }
-            // Already normal: the path itself, not a copy.
-            if parts.isEmpty ? bytes.isEmpty : parts[0].lowerBound == 0 && parts.reduce(parts.count - 1, { $0 + $1.count }) == bytes.count {
-                return nil
-            }
+            // Every segment kept, in place, one slash apart: the path was already normal.
+            let kept = parts.reduce(max(parts.count - 1, 0)) { $0 + $1.count }
+            if kept == bytes.count && parts.first?.lowerBound ?? 0 == 0 { return .unchanged }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             for (k, part) in parts.enumerated() {
                 if k > 0 { out.append(UInt8(ascii: "/")) }
                 out.append(contentsOf: bytes[part])
             }
-            return .some(String(decoding: out, as: UTF8.self))
+            return .changed(String(decoding: out, as: UTF8.self))
         }
-        return normalized ?? path
+        switch outcome {
+        case .outside: return nil
+        case .unchanged: return path
+        case .changed(let normalized): return normalized
+        }
     }
 }
