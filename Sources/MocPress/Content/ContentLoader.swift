@@ -161,11 +161,16 @@ public struct ContentLoader: Sendable {
             diagnostics.error("не удалось прочитать папку: проверьте права доступа", at: SourceLocation(file: Path.join(display, relative), line: 0, column: 0))
             return
         }
+        // Joined once per folder: a name from the folder has no slash to fold.
+        let shownDirectory = Path.join(display, relative)
+        func inside(_ folder: String, _ name: String) -> String {
+            folder.isEmpty ? name : folder.utf8.last == UInt8(ascii: "/") ? folder + name : folder + "/" + name
+        }
         for entry in entries where !entry.name.hasPrefix(".") {
             let name = entry.name
             let childRelative = relative.isEmpty ? name : relative + "/" + name
-            let full = Path.join(root, childRelative)
-            let shown = Path.join(display, childRelative)
+            let full = inside(directory, name)
+            let shown = inside(shownDirectory, name)
             if entry.kind == .symbolicLink {
                 diagnostics.error("символическая ссылка в папке портала не допускается: замените её самим файлом", at: SourceLocation(file: shown, line: 0, column: 0))
                 unreadable.insert(childRelative)

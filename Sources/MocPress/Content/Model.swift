@@ -68,21 +68,22 @@ public final class Page: Sendable {
     /// The block keys: event facts, act, attachments, video, data files.
     public let features: PageFeatures
 
-    /// The Markdown body as bytes, handed to cmark as is.
-    public let body: [UInt8]
+    /// The Markdown body as bytes, handed to cmark as is: a part of the
+    /// file's bytes, not a copy of it.
+    public let body: ArraySlice<UInt8>
     /// 1-based line of the file where the body starts.
     public let bodyFirstLine: Int
     /// `[ЗАПОЛНИТЕ: …]` left in the file (front matter and body).
     public let placeholders: [Placeholder]
     /// The file's bytes before the body (the front matter with its fences):
     /// `serve` updates a page alone only when these did not change.
-    public let head: [UInt8]
+    public let head: ArraySlice<UInt8>
 
     public init(source: String, relativePath: String, isSectionIndex: Bool, title: String, date: PageDate?, summary: String?,
                 tags: [String], draft: Bool, weight: Int, slug: Located<String>?, aliases: [Located<String>], layout: String?,
                 params: YAMLValue?, block: BlockKind?, kind: SectionKind?, mediaplanClaims: [Located<String>],
-                channels: [String], links: [Located<String>], features: PageFeatures, body: [UInt8], bodyFirstLine: Int,
-                placeholders: [Placeholder] = [], head: [UInt8] = []) {
+                channels: [String], links: [Located<String>], features: PageFeatures, body: ArraySlice<UInt8>, bodyFirstLine: Int,
+                placeholders: [Placeholder] = [], head: ArraySlice<UInt8> = []) {
         self.source = source
         self.relativePath = relativePath
         self.isSectionIndex = isSectionIndex

@@ -101,10 +101,10 @@ enum PageReader {
             channels: map.strings("channels", &diagnostics).map(\.value),
             links: links,
             features: features,
-            body: Array(bytes[split.body]),
+            body: bytes[split.body],
             bodyFirstLine: split.bodyFirstLine,
             placeholders: Placeholder.scan(bytes, file: source),
-            head: Array(bytes[..<split.body.lowerBound])
+            head: bytes[..<split.body.lowerBound]
         )
     }
 

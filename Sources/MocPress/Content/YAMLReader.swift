@@ -22,6 +22,13 @@ struct YAMLReader {
     /// expanded: a few lines of nested aliases can stand for billions.
     static let nodeLimit = 100_000
 
+    /// Only aliases make a document hold more values than it has bytes: a
+    /// text without `*` and shorter than the limit is not walked (every page
+    /// of every portal is read in `check`).
+    static func mayOvergrow(_ text: String) -> Bool {
+        text.utf8.count >= nodeLimit || text.utf8.contains(UInt8(ascii: "*"))
+    }
+
     /// Where a document grows past `nodeLimit` (the top-level key whose
     /// value does), or nil when it does not. Stops counting at the limit.
     func overgrown(_ root: Node) -> SourceLocation? {
@@ -47,7 +54,7 @@ struct YAMLReader {
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
-            if let place = overgrown(node) {
+            if Self.mayOvergrow(text), let place = overgrown(node) {
                 return .failure(.error("в YAML слишком много повторов через якоря и ссылки (&имя и *имя): значение разрастается больше чем до \(RussianNumber.format(Double(Self.nodeLimit))) элементов; запишите значения без ссылок", at: place))
             }
             return .success(node)

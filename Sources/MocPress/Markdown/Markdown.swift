@@ -54,6 +54,14 @@ public enum Markdown {
         _ body: [UInt8], source: String, firstLine: Int, options: Options,
         resolve: (String) -> LinkResolution
     ) -> RenderedMarkdown {
+        render(body[...], source: source, firstLine: firstLine, options: options, resolve: resolve)
+    }
+
+    /// The same for the body as a part of the page's file (not copied out of it).
+    public static func render(
+        _ body: ArraySlice<UInt8>, source: String, firstLine: Int, options: Options,
+        resolve: (String) -> LinkResolution
+    ) -> RenderedMarkdown {
         var cmarkOptions = options.validUTF8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
@@ -85,11 +93,13 @@ public enum Markdown {
         cmark_iter_free(iterator)
 
         var diagnostics: [Diagnostic] = []
+        var lineStarts: [Int] = []
         func location(_ node: OpaquePointer) -> SourceLocation {
             let line = Int(cmark_node_get_start_line(node))
             let byteColumn = Int(cmark_node_get_start_column(node))
+            if lineStarts.isEmpty { lineStarts = Self.lineStarts(body) }
             return SourceLocation(file: source, line: firstLine + line - 1,
-                                  column: characterColumn(in: body, line: line, byteColumn: byteColumn))
+                                  column: characterColumn(in: body, lineStarts: lineStarts, line: line, byteColumn: byteColumn))
         }
 
         var links: [(url: String, location: SourceLocation)] = []
@@ -151,17 +161,16 @@ public enum Markdown {
 
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a
     /// `|---|` row) outside fenced code: CommonMark has no tables.
-    static func pipeTableLines(_ body: [UInt8]) -> [Int] {
+    static func pipeTableLines(_ body: ArraySlice<UInt8>) -> [Int] {
         let hasBar = body.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "|")), buffer.count) != nil } ?? false
         }
         guard hasBar else { return [] }
         // Line starts, then a byte-level look at each line: no strings made.
-        var starts = [0]
-        for (i, byte) in body.enumerated() where byte == 0x0A { starts.append(i + 1) }
+        let starts = lineStarts(body)
         func line(_ n: Int) -> ArraySlice<UInt8> {
             let end = n + 1 < starts.count ? starts[n + 1] - 1 : body.count
-            var slice = body[starts[n]..<max(starts[n], end)]
+            var slice = body[(body.startIndex + starts[n])..<(body.startIndex + max(starts[n], end))]
             while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
             while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0D { slice = slice.dropLast() }
             return slice
@@ -181,17 +190,27 @@ public enum Markdown {
         return found
     }
 
-    /// cmark counts columns in bytes; editors count characters.
-    static func characterColumn(in bytes: [UInt8], line: Int, byteColumn: Int) -> Int {
-        var start = 0
-        var current = 1
-        while current < line, start < bytes.count {
-            if bytes[start] == 0x0A { current += 1 }
-            start += 1
+    /// Offsets (from the start of `bytes`) where each line begins: found once
+    /// per page that has links, not once per link.
+    static func lineStarts(_ bytes: ArraySlice<UInt8>) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var i = 0
+            while i < buffer.count, let hit = memchr(base + i, 0x0A, buffer.count - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(i)
+            }
         }
+        return starts
+    }
+
+    /// cmark counts columns in bytes; editors count characters.
+    static func characterColumn(in bytes: ArraySlice<UInt8>, lineStarts: [Int], line: Int, byteColumn: Int) -> Int {
+        let start = line - 1 < lineStarts.count ? lineStarts[max(0, line - 1)] : bytes.count
         let end = min(bytes.count, start + max(0, byteColumn - 1))
         var characters = 0
-        for byte in bytes[start..<end] where byte & 0xC0 != 0x80 { characters += 1 }
+        for byte in bytes[(bytes.startIndex + start)..<(bytes.startIndex + max(start, end))] where byte & 0xC0 != 0x80 { characters += 1 }
         return characters + 1
     }
 

@@ -19,6 +19,21 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(result.bodyFirstLine, 4)
     }
 
+    /// The alias-bomb walk is skipped only where it cannot find anything:
+    /// no `*` and fewer bytes than the limit has values.
+    func testAValueLimitHoldsWithAndWithoutAliases() {
+        let reader = YAMLReader(file: "page.md", lineOffset: 1)
+        XCTAssertFalse(YAMLReader.mayOvergrow("title: А\ntags: [а, б]\n"))
+        XCTAssertTrue(YAMLReader.mayOvergrow("a: &x [1, 2]\nb: *x\n"))
+        let long = "list: [" + String(repeating: "1,", count: YAMLReader.nodeLimit) + "1]\n"
+        guard case .failure(let tooMany) = reader.parse(long) else { return XCTFail("a list longer than the limit was accepted") }
+        XCTAssertTrue(tooMany.message.contains("слишком много"), tooMany.message)
+        let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        guard case .failure(let expanded) = reader.parse(bomb) else { return XCTFail("an alias bomb was accepted") }
+        XCTAssertEqual(expanded.line, 6)
+        guard case .success = reader.parse("title: А\ntags: [а, б]\n") else { return XCTFail() }
+    }
+
     func testReportsAMissingOrUnclosedFence() {
         XCTAssertEqual(try? split("title: А\n").get(), nil)
         guard case .failure(.missing) = split("title: А\n") else { return XCTFail() }

@@ -22,6 +22,17 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.map(\.description), ["a.md:7:23: ошибка: нет такой страницы"])
     }
 
+    /// A page's body is the tail of its file's bytes: lines and columns count from where the body starts.
+    func testLinkPlacesCountFromTheStartOfABodyInsideTheFile() {
+        let file = Array("---\ntitle: Ё\n---\nТекст\n\nСм. [нет](missing.md), а | тут\n| a |\n|---|\n".utf8)
+        let bodyStart = Array("---\ntitle: Ё\n---\n".utf8).count
+        let result = Markdown.render(file[bodyStart...], source: "a.md", firstLine: 4, options: .init()) { _ in .broken("нет такой страницы") }
+        XCTAssertEqual(result.diagnostics.map(\.description).sorted(), [
+            "a.md:6:5: ошибка: нет такой страницы",
+            "a.md:7:1: предупреждение: таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма",
+        ])
+    }
+
     func testRawHTMLIsDroppedUnlessThePortalAllowsIt() {
         XCTAssertFalse(render("<script>alert(1)</script>\n\nТекст <b>жирный</b>\n").html.contains("<script>"))
         XCTAssertFalse(render("Текст <b>жирный</b>\n").html.contains("<b>"))

@@ -64,6 +64,12 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual("\u{00A0}текст\u{2003}".trimmingWhitespace(), "текст", "no-break and em spaces")
         XCTAssertEqual("   ".trimmingWhitespace(), "")
         XCTAssertEqual("«Итоги».,".trimmed { $0.isPunctuation }, "Итоги")
+        // The shortcut for texts that start and end with a letter gives what the Character walk gives.
+        for text in ["Заголовок", "abc", "Ё", "я", "z", "Итоги года.", "текст\u{00A0}", "\u{2003}текст", "a \u{301}", "ж\u{301}",
+                     "я\n", "\tя", "1 ", " 1", "текст\u{2028}", "«а»", "a\r\n", "", "\u{0600}a"] {
+            XCTAssertEqual(text.trimmingWhitespace(), String(text.trimmed()), text.debugDescription)
+            XCTAssertEqual(text[...].trimmingWhitespace(), String(text.trimmed()), text.debugDescription)
+        }
     }
 
     func testShortensAnExcerptAtAWordWithoutTrailingPunctuation() {
