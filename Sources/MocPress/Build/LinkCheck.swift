@@ -49,7 +49,7 @@ struct LinkIndex: Sendable {
     /// Links that resolve the same wherever they are written share a key:
     /// site paths and URLs by themselves, relative links with their folder.
     static func key(_ link: String, from file: String) -> String {
-        if link.hasPrefix("/") || link.contains(":") { return link }
+        if link.hasPrefix("/") || link.utf8.contains(UInt8(ascii: ":")) { return link }
         // "#id" and "?q" point into the page itself, not its folder.
         if link.hasPrefix("#") || link.hasPrefix("?") { return file + "\u{0}" + link }
         return Path.directory(of: file) + "\u{0}" + link
@@ -191,14 +191,11 @@ final class LinkScans: @unchecked Sendable {
         var html = html
         let scanned = html.withUTF8(LinkIndex.scan)
         let ids = LinkIndex.anchorSet(scanned.ids)
-        var own: [String: String] = [:]
-        for link in scanned.links {
-            let key = LinkIndex.key(link, from: file)
-            if own[key] == nil { own[key] = link }
-        }
+        let keys = scanned.links.map { LinkIndex.key($0, from: file) }
+        // Most links are already known (menu, header, lists): one look each.
         lock.withLock {
             anchors[file] = ids
-            for (key, link) in own where links[key] == nil { links[key] = (link, file) }
+            for (key, link) in zip(keys, scanned.links) where links[key] == nil { links[key] = (link, file) }
         }
     }
 

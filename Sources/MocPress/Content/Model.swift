@@ -86,6 +86,7 @@ public final class Page: Sendable {
                 placeholders: [Placeholder] = [], head: ArraySlice<UInt8> = []) {
         self.source = source
         self.relativePath = relativePath
+        self.directory = Path.directory(of: relativePath)
         self.isSectionIndex = isSectionIndex
         self.title = title
         self.date = date
@@ -110,8 +111,9 @@ public final class Page: Sendable {
     }
 
     /// Folder of the page inside the portal ("" for the portal root); for an
-    /// `_index.md` it is the section the page describes.
-    public var directory: String { Path.directory(of: relativePath) }
+    /// `_index.md` it is the section the page describes. Kept: every step
+    /// asks for it (sections, blocks, links), for every page.
+    public let directory: String
 }
 
 /// A folder of pages (раздел), described by its `_index.md` when there is one.
