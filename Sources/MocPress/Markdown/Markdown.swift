@@ -62,6 +62,11 @@ public enum Markdown {
         _ body: ArraySlice<UInt8>, source: String, firstLine: Int, options: Options,
         resolve: (String) -> LinkResolution
     ) -> RenderedMarkdown {
+        // `check` wants what links and images say: a body without «[» or «<»
+        // has none (no inline or reference link, image or autolink), and cmark need not parse it.
+        if !options.html && !mayHoldLinks(body) {
+            return RenderedMarkdown(html: "", headings: [], excerpt: "", diagnostics: tableWarnings(body, source: source, firstLine: firstLine))
+        }
         var cmarkOptions = options.validUTF8 ? CMARK_OPT_DEFAULT : CMARK_OPT_VALIDATE_UTF8
         if options.unsafeHTML { cmarkOptions |= CMARK_OPT_UNSAFE }
         let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
@@ -120,9 +125,7 @@ public enum Markdown {
             }
         }
 
-        for line in pipeTableLines(body) {
-            diagnostics.append(.warning("таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма", at: SourceLocation(file: source, line: firstLine + line - 1, column: 1)))
-        }
+        diagnostics += tableWarnings(body, source: source, firstLine: firstLine)
 
         // `check` wants the diagnostics only: no heading ids, excerpt or HTML.
         guard options.html else { return RenderedMarkdown(html: "", headings: [], excerpt: "", diagnostics: diagnostics) }
@@ -157,6 +160,20 @@ public enum Markdown {
         let html = String(cString: rendered)
         free(rendered)
         return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics, links: links)
+    }
+
+    static func tableWarnings(_ body: ArraySlice<UInt8>, source: String, firstLine: Int) -> [Diagnostic] {
+        pipeTableLines(body).map { line in
+            .warning("таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма", at: SourceLocation(file: source, line: firstLine + line - 1, column: 1))
+        }
+    }
+
+    /// False when the body has neither «[» nor «<»: no link or image can be in it.
+    static func mayHoldLinks(_ body: ArraySlice<UInt8>) -> Bool {
+        body.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "[")), buffer.count) != nil || memchr(base, Int32(UInt8(ascii: "<")), buffer.count) != nil
+        }
     }
 
     /// 1-based lines where a GitHub-style pipe table starts (a `|` row over a

@@ -33,6 +33,28 @@ final class MarkdownTests: XCTestCase {
         ])
     }
 
+    /// `check` skips cmark for bodies that cannot hold a link: it must say what a build says.
+    func testCheckSaysWhatABuildSaysWithAndWithoutLinks() {
+        let bodies = [
+            "Текст без ссылок.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "## Заголовок\n\nСписок:\n\n- один\n- два\n",
+            "См. [нет](missing.md) и ![](img.png).\n",
+            "Адрес <https://example.ru> и <b>тег</b>.\n",
+            "Адрес <missing:page> без квадратных скобок.\n",
+            "[ссылка]: missing.md\n\nТекст [ссылка].\n",
+            "",
+        ]
+        for body in bodies {
+            let bytes = Array(body.utf8)[...]
+            let resolve: (String) -> LinkResolution = { $0.hasPrefix("missing") ? .broken("нет такой страницы") : .keep }
+            let checked = Markdown.render(bytes, source: "a.md", firstLine: 3, options: .init(html: false), resolve: resolve)
+            let built = Markdown.render(bytes, source: "a.md", firstLine: 3, options: .init(html: true), resolve: resolve)
+            XCTAssertEqual(checked.diagnostics.map(\.description), built.diagnostics.map(\.description), body)
+        }
+        XCTAssertFalse(Markdown.mayHoldLinks(Array("Текст | без ссылок".utf8)[...]))
+        XCTAssertTrue(Markdown.mayHoldLinks(Array("x [a]".utf8)[...]))
+    }
+
     func testRawHTMLIsDroppedUnlessThePortalAllowsIt() {
         XCTAssertFalse(render("<script>alert(1)</script>\n\nТекст <b>жирный</b>\n").html.contains("<script>"))
         XCTAssertFalse(render("Текст <b>жирный</b>\n").html.contains("<b>"))
