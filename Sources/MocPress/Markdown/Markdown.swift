@@ -162,6 +162,7 @@ public enum Markdown {
         return RenderedMarkdown(html: html, headings: headings, excerpt: excerpt, diagnostics: diagnostics, links: links)
     }
 
+    /// A warning at each pipe table: shown as text, the data belongs in a CSV file.
     static func tableWarnings(_ body: ArraySlice<UInt8>, source: String, firstLine: Int) -> [Diagnostic] {
         pipeTableLines(body).map { line in
             .warning("таблицы Markdown (строки с «|») не поддерживаются и будут показаны как текст: положите данные в CSV-файл и укажите его в data: — получится таблица и диаграмма", at: SourceLocation(file: source, line: firstLine + line - 1, column: 1))

@@ -58,7 +58,7 @@ public func fuzzPageReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let page = PageReader.read(bytes: bytes, source: source, relativePath: relative, diagnostics: &diagnostics)
     if let page {
         guard let split else { fatalError("invariant: a page without a front matter split") }
-        require(page.body == Array(bytes[split.body]), "the page body is not the split body")
+        require(page.body.elementsEqual(bytes[split.body]), "the page body is not the split body")
         require(page.bodyFirstLine == split.bodyFirstLine, "the page body line differs from the split")
         require(!page.title.isEmpty || diagnostics.hasErrors, "an untitled page without an error")
         if let slug = page.slug {
