@@ -189,7 +189,12 @@ final class LinkScans: @unchecked Sendable {
     func record(_ file: String, _ html: String) {
         guard file.hasSuffix(".html") else { return }
         var html = html
-        let scanned = html.withUTF8(LinkIndex.scan)
+        html.withUTF8 { record(file, $0) }
+    }
+
+    func record(_ file: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard file.hasSuffix(".html") else { return }
+        let scanned = LinkIndex.scan(bytes)
         let ids = LinkIndex.anchorSet(scanned.ids)
         let keys = scanned.links.map { LinkIndex.key($0, from: file) }
         // Most links are already known (menu, header, lists): one look each.
@@ -220,32 +225,19 @@ extension PortalBuild {
         let files = build.sink.writtenPaths
         let html = files.filter { $0.hasSuffix(".html") }
         let sink = build.sink
+        // HTML the build did not render (linked from the previous build,
+        // copied from static/) is read back and scanned the same way.
+        let scans = build.linkScans
+        let written = scans.snapshot.anchors
+        let unscanned = html.filter { written[$0] == nil }
+        DispatchQueue.concurrentPerform(iterations: unscanned.count) { i in
+            let bytes = sink.contents(of: unscanned[i]) ?? []
+            bytes.withUnsafeBufferPointer { scans.record(unscanned[i], $0) }
+        }
         var index = LinkIndex()
         index.files = Set(files)
-        var distinct: [String: (link: String, file: String)] = [:]
-        (index.anchors, distinct) = build.linkScans.snapshot
-        // Pages share most links (menu, header, lists): the rest are read
-        // back keeping each page's anchors and each distinct link once, in chunks over the cores.
-        let unscanned = html.filter { index.anchors[$0] == nil }
-        let chunkCount = max(1, min(unscanned.count, ProcessInfo.processInfo.activeProcessorCount))
-        let chunks = Slots<(anchors: [(String, Set<Int>)], links: [String: (link: String, file: String)])>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { c in
-            var anchors: [(String, Set<Int>)] = []
-            var distinct: [String: (link: String, file: String)] = [:]
-            for i in stride(from: c, to: unscanned.count, by: chunkCount) {
-                let scanned = sink.contents(of: unscanned[i]).map(LinkIndex.scan) ?? (links: [], ids: [])
-                anchors.append((unscanned[i], LinkIndex.anchorSet(scanned.ids)))
-                for link in scanned.links {
-                    let key = LinkIndex.key(link, from: unscanned[i])
-                    if distinct[key] == nil { distinct[key] = (link, unscanned[i]) }
-                }
-            }
-            chunks[c] = (anchors, distinct)
-        }
-        for chunk in chunks.values.compactMap({ $0 }) {
-            for (file, ids) in chunk.anchors { index.anchors[file] = ids }
-            distinct.merge(chunk.links) { first, _ in first }
-        }
+        let distinct: [String: (link: String, file: String)]
+        (index.anchors, distinct) = scans.snapshot
         if SiteBuilder.timing { SiteBuilder.report("ссылки: чтение и разбор", since: started) }
         let work = distinct.map { (key: $0.key, link: $0.value.link, file: $0.value.file) }
         let basePath = build.baseURL.path
