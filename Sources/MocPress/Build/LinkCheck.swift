@@ -300,7 +300,7 @@ extension PortalBuild {
                     diagnostics.append(.error("\(problem)\(template)", at: SourceLocation(file: portal.pages[page].source, line: 1, column: 1)))
                 } else if let template = templates[file] {
                     let source = theme.templateFiles[template] ?? "content/\(portal.id)"
-                    diagnostics.append(.error("\(problem) — на странице \(file)", at: SourceLocation(file: source, line: 1, column: 1)))
+                    diagnostics.append(.error("\(problem) (на странице \(file))", at: SourceLocation(file: source, line: 1, column: 1)))
                 } else {
                     diagnostics.append(.error(problem, at: SourceLocation(file: copiedSource(of: file), line: 1, column: 1)))
                 }

@@ -40,7 +40,7 @@ final class LinkCheckTests: XCTestCase {
         broken.files["themes/t/templates/tags.mustache"] = "{{<base}}{{$main}}<a href=\"../nigde/\">Никуда</a>{{/main}}{{/base}}"
         let (report, _) = broken.build()
         XCTAssertTrue(report.errors.contains("content/demo/ekspert/monitoring.md:1:1: ошибка: ссылка «/moc/kontakty/» никуда не ведёт: на портале нет такой страницы или файла (kontakty/index.html) — проверьте адрес (её выводит шаблон themes/t/templates/page.mustache)"), "\(report.errors)")
-        XCTAssertTrue(report.errors.contains("themes/t/templates/tags.mustache:1:1: ошибка: ссылка «../nigde/» никуда не ведёт: на портале нет такой страницы или файла (nigde/index.html) — проверьте адрес — на странице tags/index.html"), "\(report.errors)")
+        XCTAssertTrue(report.errors.contains("themes/t/templates/tags.mustache:1:1: ошибка: ссылка «../nigde/» никуда не ведёт: на портале нет такой страницы или файла (nigde/index.html) — проверьте адрес (на странице tags/index.html)"), "\(report.errors)")
         XCTAssertFalse(report.succeeded)
     }
 
