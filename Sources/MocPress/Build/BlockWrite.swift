@@ -27,7 +27,8 @@ extension PortalBuild {
         var crumbs = breadcrumbs(directory: listing.section, title: parentTitle, isSectionIndex: true)
         crumbs[crumbs.count - 1]["url"] = parentURL
         crumbs.append(["title": listing.title, "url": ""])
-        context["page"] = ["title": listing.title, "url": url, "content": "", "hasDate": false, "tags": [Any](), "breadcrumbs": crumbs]
+        context["page"] = (["title": listing.title, "url": url, "content": "", "hasDate": false, "tags": [Any]()] as [String: Any])
+            .merging(Self.crumbs(crumbs)) { $1 }
         context["listing"] = ["title": listing.title, "kind": listing.kind.rawValue, "isEvents": listing.kind.isEvents,
                               "parent": ["title": parentTitle, "url": parentURL]]
         if listing.kind.isEvents {

@@ -50,7 +50,7 @@ extension PortalBuild {
                 var crumbs: [[String: Any]] = [["title": "Главная", "url": build.urls.url("")]]
                 if let info { crumbs.append(["title": build.portal.sections[info]!.title, "url": build.urls.sectionURL(info) ?? ""]) }
                 crumbs.append(["title": plan.title, "url": ""])
-                context["page"] = ["title": plan.title, "url": url, "breadcrumbs": crumbs]
+                context["page"] = ["title": plan.title, "url": url].merging(PortalBuild.crumbs(crumbs)) { $1 }
                 context["plan"] = build.planContext(plan, statuses: statuses)
                 return context
             })

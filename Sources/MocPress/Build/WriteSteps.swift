@@ -174,8 +174,8 @@ extension PortalBuild {
         if let index = section.indexPage {
             context["page"] = pageContext(index)
         } else {
-            context["page"] = ["title": title, "url": sectionURL, "content": "", "hasDate": false, "tags": [Any](),
-                               "breadcrumbs": breadcrumbs(directory: path, title: title, isSectionIndex: true)]
+            context["page"] = (["title": title, "url": sectionURL, "content": "", "hasDate": false, "tags": [Any]()] as [String: Any])
+                .merging(Self.crumbs(breadcrumbs(directory: path, title: title, isSectionIndex: true))) { $1 }
         }
         return context
     }
@@ -224,8 +224,8 @@ extension PortalBuild {
                 let url = build.urls.url(folder + "/")
                 var context = build.baseContext(title: "Тег «\(name)»", sitePath: url, description: nil, activeTop: nil)
                 context["tag"] = ["name": name, "url": url]
-                context["page"] = ["title": "Тег «\(name)»", "url": url,
-                                   "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": build.urls.url("tags/")], ["title": name, "url": ""]]]
+                context["page"] = ["title": "Тег «\(name)»", "url": url]
+                    .merging(crumbs([["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": build.urls.url("tags/")], ["title": name, "url": ""]])) { $1 }
                 return context
             }
         }
@@ -233,8 +233,8 @@ extension PortalBuild {
         jobs.append(RenderJob(file: "tags/index.html", template: "tags") { build in
             var context = build.baseContext(title: "Теги", sitePath: build.urls.url("tags/"), description: nil, activeTop: nil)
             context["tags"] = index.map { ["name": $0.name, "url": build.urls.url("tags/\($0.slug)/"), "count": $0.count] as [String: Any] }
-            context["page"] = ["title": "Теги", "url": build.urls.url("tags/"),
-                               "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": ""]]]
+            context["page"] = ["title": "Теги", "url": build.urls.url("tags/")]
+                .merging(crumbs([["title": "Главная", "url": build.urls.url("")], ["title": "Теги", "url": ""]])) { $1 }
             return context
         })
         try stopOnErrors(&build)
@@ -312,8 +312,8 @@ extension PortalBuild {
         try build.write("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(build.baseURL.absolute(build.urls.url("sitemap.xml")))\n")
 
         var context = build.baseContext(title: "Страница не найдена", sitePath: build.urls.url("404.html"), description: nil, activeTop: nil)
-        context["page"] = ["title": "Страница не найдена", "url": build.urls.url("404.html"),
-                           "breadcrumbs": [["title": "Главная", "url": build.urls.url("")], ["title": "Страница не найдена", "url": ""]]]
+        context["page"] = ["title": "Страница не найдена", "url": build.urls.url("404.html")]
+            .merging(crumbs([["title": "Главная", "url": build.urls.url("")], ["title": "Страница не найдена", "url": ""]])) { $1 }
         try build.write("404.html", build.theme.render("404", context))
         build.filesWritten += 4
     }

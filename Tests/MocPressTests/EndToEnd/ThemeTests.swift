@@ -50,4 +50,37 @@ final class ThemeTests: XCTestCase {
         XCTAssertNotNil(output.text("css/theme.css"), "inherited from moc")
         XCTAssertNotNil(output.text("index.html"))
     }
+
+    /// The partial links `page.trail` and names the page from the last crumb;
+    /// the HTML is what the `last()` version wrote.
+    func testBreadcrumbsLinkEveryCrumbButTheLastWhichIsThePage() throws {
+        let (_, output) = try build(TestPortal.standard())
+        func crumbs(_ path: String) throws -> String {
+            let html = try XCTUnwrap(output.text(path), path)
+            let start = try XCTUnwrap(html.range(of: "<nav class=\"breadcrumbs\""), path)
+            let end = try XCTUnwrap(html.range(of: "</nav>", range: start.upperBound..<html.endIndex), path)
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let nav = "<nav class=\"breadcrumbs\" aria-label=\"Навигационная цепочка\">\n  <ol>\n"
+        XCTAssertEqual(try crumbs("info/news/pervaya/index.html"), nav + """
+                <li><a href="/moc/">Главная</a></li>
+                <li><a href="/moc/info/">Информационный блок</a></li>
+                <li><a href="/moc/info/news/">Новости</a></li>
+                <li><span aria-current="page">Первая новость</span></li>
+              </ol>
+            </nav>
+            """)
+        XCTAssertEqual(try crumbs("tags/index.html"), nav + """
+                <li><a href="/moc/">Главная</a></li>
+                <li><span aria-current="page">Теги</span></li>
+              </ol>
+            </nav>
+            """)
+        XCTAssertEqual(try crumbs("info/index.html"), nav + """
+                <li><a href="/moc/">Главная</a></li>
+                <li><span aria-current="page">Информационный блок</span></li>
+              </ol>
+            </nav>
+            """)
+    }
 }
