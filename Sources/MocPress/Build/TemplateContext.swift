@@ -235,8 +235,9 @@ extension PortalBuild {
             "hasNext": number < total, "nextUrl": number < total ? pageURL(number + 1) : "",
             "pages": Self.paginationWindow(number: number, total: total).map { shown -> [String: Any] in
                 // «…» as the number too: a theme's older pagination template without `gap` shows it as such.
-                guard let n = shown else { return ["gap": true, "number": "…", "url": "", "current": false] }
-                return ["gap": false, "number": n, "url": pageURL(n), "current": n == number]
+                // `link`: neither a gap nor the current page — one test per kind instead of nested pairs.
+                guard let n = shown else { return ["gap": true, "number": "…", "url": "", "current": false, "link": false] }
+                return ["gap": false, "number": n, "url": pageURL(n), "current": n == number, "link": n != number]
             },
         ]
     }

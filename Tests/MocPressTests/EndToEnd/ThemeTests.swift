@@ -83,4 +83,26 @@ final class ThemeTests: XCTestCase {
             </nav>
             """)
     }
+
+    /// A list's pages: the current one named, the others linked, a gap for the numbers left out.
+    func testPaginationLinksEveryShownPageButTheCurrentOne() throws {
+        var portal = TestPortal.standard()
+        for n in 1...80 { portal["info/news/n\(n).md"] = "---\ntitle: Новость \(n)\ndate: 2023-04-\(10 + n % 18)\n---\nТекст.\n" }
+        let (report, output) = try build(portal)
+        XCTAssertEqual(report.errors, [])
+        let html = try XCTUnwrap(output.text("info/news/index.html"))
+        let start = try XCTUnwrap(html.range(of: "<ul class=\"pagination__list\">"))
+        let end = try XCTUnwrap(html.range(of: "</ul>", range: start.upperBound..<html.endIndex))
+        let items = html[start.upperBound..<end.lowerBound].split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let page = "<span class=\"visually-hidden\">Страница </span>"
+        let last = (81 + 9) / 10
+        XCTAssertEqual(items, [
+            "<li><span class=\"pagination__page is-current\" aria-current=\"page\">\(page)1</span></li>",
+            "<li><a class=\"pagination__page\" href=\"/moc/info/news/page/2/\">\(page)2</a></li>",
+            "<li><a class=\"pagination__page\" href=\"/moc/info/news/page/3/\">\(page)3</a></li>",
+            "<li><span class=\"pagination__gap\" aria-hidden=\"true\">…</span></li>",
+            "<li><a class=\"pagination__page\" href=\"/moc/info/news/page/\(last)/\">\(page)\(last)</a></li>",
+            "<li><a class=\"pagination__step\" href=\"/moc/info/news/page/2/\" rel=\"next\">Вперёд <span aria-hidden=\"true\">→</span></a></li>",
+        ])
+    }
 }
