@@ -3,7 +3,7 @@ import PropertyBased
 import Testing
 @testable import MocPress
 
-/// The page reader's UTF-8 check (eight bytes at a time through Russian
+/// The page reader's UTF-8 check (32 bytes at a time through Russian
 /// text) says what the standard library's validator says, for text made of
 /// what pages hold and of what breaks them, at every alignment.
 @Suite struct UTF8Properties {

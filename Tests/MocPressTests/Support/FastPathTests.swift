@@ -37,6 +37,73 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// The 32-byte blocks of the UTF-8 check find the line the standard
+    /// library's decoder finds, wherever a letter, a longer character or a
+    /// bad byte falls against a block's edge.
+    func testFindsTheLineOfTheFirstInvalidUTF8SequenceAtEveryBlockEdge() {
+        // 1 + the line breaks before the first byte the standard library's decoder rejects.
+        func expected(_ bytes: [UInt8]) -> Int? {
+            var parser = Unicode.UTF8.ForwardParser()
+            var input = bytes.makeIterator()
+            var valid = 0
+            while true {
+                switch parser.parseScalar(from: &input) {
+                case .valid(let scalar): valid += scalar.count
+                case .emptyInput: return nil
+                case .error: return 1 + bytes[..<valid].count { $0 == 0x0A }
+                }
+            }
+        }
+        var checked = 0, failures = 0
+        func check(_ bytes: [UInt8], _ what: @autoclosure () -> String) {
+            checked += 1
+            let line = PageReader.firstInvalidUTF8Line(bytes), want = expected(bytes)
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            if line == want && (line == nil) == valid { return }
+            failures += 1
+            if failures <= 5 { XCTFail("\(what()): line \(line.map(String.init) ?? "nil"), expected \(want.map(String.init) ?? "nil"): \(bytes)") }
+        }
+        let valid: [[UInt8]] = ["Ж", "я", "\u{80}", "\u{7FF}", "—", "«", "№", "\u{800}", "\u{D7FF}", "\u{FFFF}", "😀", "\u{10000}", "\u{10FFFF}"]
+            .map { Array($0.utf8) }
+        let invalid: [[UInt8]] = [
+            [0x80], [0xBF], [0xC2], [0xD0], [0xDF], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xD0, 0x41], [0xE2, 0x80, 0x41],
+            [0xC0], [0xC1], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xF0, 0x80, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF],
+        ]
+        let russian = Array("Приказ № 15 об утверждении плана\r\nмероприятий на учебный год\nи графика открытых уроков\n".utf8)
+        let ascii = Array(String(repeating: "The plan\r\nof events.\n", count: 6).utf8)
+
+        // Every length up to four blocks, starting at either parity: the cut may leave a lead byte at the end.
+        for length in 0...130 {
+            for lead in 0..<3 { check(Array((Array("ab".utf8).prefix(lead) + russian).prefix(length)), "length \(length) after \(lead) ASCII") }
+        }
+        // A piece at every offset: Russian (also inside a letter, which breaks it) and ASCII, so every alignment modulo 32.
+        for (name, text) in [("Russian", russian), ("ASCII", ascii)] {
+            for piece in valid + invalid {
+                for offset in 0...text.count { check(Array(text[..<offset] + piece + text[offset...]), "\(piece) at \(offset) in \(name)") }
+            }
+            // One byte replaced at every offset.
+            for byte: UInt8 in [0x0A, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xD0, 0xD1, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF] {
+                for offset in text.indices {
+                    var bytes = text
+                    bytes[offset] = byte
+                    check(bytes, "\(byte) replacing byte \(offset) of \(name)")
+                }
+            }
+        }
+        // Blocks resume after a longer character, also after text that keeps them failing, and still see a later error.
+        let dashes = Array(String(repeating: "«—»", count: 40).utf8)
+        for prefix in [Array("—".utf8), Array("a—".utf8), dashes] {
+            for piece in [[0xC1, 0x81], [0x80], [0xD0], [0xE0, 0x80, 0x80]] as [[UInt8]] {
+                for offset in stride(from: 0, through: russian.count, by: 1) {
+                    check(prefix + russian[..<offset] + piece + russian[offset...], "\(piece) at \(offset) after \(prefix.count) bytes")
+                }
+            }
+            check(prefix + russian + russian, "valid after \(prefix.count) bytes")
+        }
+        XCTAssertGreaterThan(checked, 15_000)
+    }
+
     func testNormalizesPathsByTheirSegments() {
         XCTAssertEqual(Path.normalize("methodical/../info/news/a.md"), "info/news/a.md")
         XCTAssertEqual(Path.normalize("./a//b/./c/"), "a/b/c")
