@@ -47,13 +47,20 @@ struct YAMLReader {
         return nil
     }
 
+    /// Yams' `Constructor.default` makes a new constructor (three tables of
+    /// closures) on every call; one per thread is made once.
+    private static var constructor: Constructor {
+        PerThread.value("mocpress.yaml.constructor", owner: ConstructorOwner.shared) { Constructor.default }
+    }
+    private final class ConstructorOwner: Sendable { static let shared = ConstructorOwner() }
+
     /// The root node, or a diagnostic. An empty document is an empty mapping.
     func parse(_ text: String) -> Result<Node, Diagnostic> {
         do {
             // No implicit typing (every scalar is text; readers convert what they
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
+            guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
             if Self.mayOvergrow(text), let place = overgrown(node) {
                 return .failure(.error("в YAML слишком много повторов через якоря и ссылки (&имя и *имя): значение разрастается больше чем до \(RussianNumber.format(Double(Self.nodeLimit))) элементов; запишите значения без ссылок", at: place))
             }

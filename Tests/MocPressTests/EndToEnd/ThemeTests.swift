@@ -84,6 +84,39 @@ final class ThemeTests: XCTestCase {
             """)
     }
 
+    /// Each rendering thread has its own compiled copy of the templates: the
+    /// same output as one thread, and a theme loaded later (a template edited
+    /// while `serve` runs) is never rendered from an earlier copy.
+    func testEveryThreadRendersTheThemeItWasGiven() throws {
+        let project = try DiskProject()
+        defer { project.remove() }
+        func load() throws -> Theme {
+            var diagnostics = DiagnosticBag()
+            let theme = Theme.load(name: "moc", projectRoot: project.root, fileSystem: DiskFileSystem(),
+                                   requestedAt: SourceLocation(file: "portal.yaml"), diagnostics: &diagnostics)
+            XCTAssertEqual(diagnostics.items, [])
+            return try XCTUnwrap(theme)
+        }
+        let makeContext: @Sendable () -> [String: Any] = {
+            ["page": ["breadcrumbs": [["title": "Главная", "url": "/"], ["title": "Тест", "url": ""]], "trail": [["title": "Главная", "url": "/"]]]]
+        }
+        let context = makeContext()
+        let first = try load()
+        let once = first.render("breadcrumbs", context)
+        XCTAssertTrue(once.contains("<span aria-current=\"page\">Тест</span>"), once)
+        let results = Slots<String>(count: 16)
+        DispatchQueue.concurrentPerform(iterations: 16) { results[$0] = first.render("breadcrumbs", makeContext()) }
+        XCTAssertEqual(results.values, Array(repeating: once, count: 16))
+
+        try project.write("themes/moc/templates/breadcrumbs.mustache", "изменён: {{#page.trail}}{{title}}{{/page.trail}}")
+        let second = try load()
+        DispatchQueue.concurrentPerform(iterations: 16) { results[$0] = second.render("breadcrumbs", makeContext()) }
+        XCTAssertEqual(results.values, Array(repeating: "изменён: Главная", count: 16))
+        XCTAssertEqual(second.render("breadcrumbs", context), "изменён: Главная")
+        // The earlier theme still renders its own templates.
+        XCTAssertEqual(first.render("breadcrumbs", context), once)
+    }
+
     /// A list's pages: the current one named, the others linked, a gap for the numbers left out.
     func testPaginationLinksEveryShownPageButTheCurrentOne() throws {
         var portal = TestPortal.standard()
