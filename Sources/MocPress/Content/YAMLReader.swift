@@ -47,6 +47,53 @@ struct YAMLReader {
         return nil
     }
 
+    /// Yams checks a mapping for duplicate keys by hashing each key whole,
+    /// so a key that is an alias (`*имя: …`, `[*имя]: …`) of a nested anchor
+    /// is hashed as the billions of values it stands for: the parse never
+    /// ends (found by the fuzzer). Before that parse, aliases are read as
+    /// plain text (`*` → U+E000: one character, so marks do not move, and
+    /// no alias is expanded); a key holding one is refused at that key.
+    /// Nil when no key holds an alias; a syntax error is left to the real parse.
+    func aliasInKey(_ text: String) -> SourceLocation? {
+        let source = Array(text.unicodeScalars)
+        var scalars = String.UnicodeScalarView()
+        for (i, scalar) in source.enumerated() {
+            let startsAlias = scalar == "*" && i + 1 < source.count && Self.isAnchorCharacter(source[i + 1])
+            scalars.append(startsAlias ? Self.aliasMark : scalar)
+        }
+        guard let root = try? Yams.compose(yaml: String(scalars), .basic, Self.constructor, .utf8) else { return nil }
+        func holdsAlias(_ node: Node) -> Bool {
+            switch node {
+            case .scalar(let scalar):
+                return scalar.style == .plain && scalar.string.unicodeScalars.first == Self.aliasMark
+            case .alias: return true
+            case .sequence(let sequence): return sequence.contains(where: holdsAlias)
+            case .mapping(let mapping): return mapping.contains { holdsAlias($0.key) || holdsAlias($0.value) }
+            }
+        }
+        func keyWithAlias(in node: Node) -> Node? {
+            switch node {
+            case .scalar, .alias: return nil
+            case .sequence(let sequence): return sequence.lazy.compactMap(keyWithAlias).first
+            case .mapping(let mapping):
+                for pair in mapping {
+                    if holdsAlias(pair.key) { return pair.key }
+                    if let found = keyWithAlias(in: pair.key) ?? keyWithAlias(in: pair.value) { return found }
+                }
+                return nil
+            }
+        }
+        return keyWithAlias(in: root).map(location(of:))
+    }
+
+    /// A private-use character: a plain YAML scalar may hold it, a page never does.
+    static let aliasMark: Unicode.Scalar = "\u{E000}"
+
+    /// libyaml's anchor and alias names: letters, digits, `_` and `-`.
+    static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+    }
+
     /// Yams' `Constructor.default` makes a new constructor (three tables of
     /// closures) on every call; one per thread is made once.
     private static var constructor: Constructor {
@@ -60,6 +107,9 @@ struct YAMLReader {
             // No implicit typing (every scalar is text; readers convert what they
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
+            if Self.mayOvergrow(text), let place = aliasInKey(text) {
+                return .failure(.error("ключ в YAML — ссылка на якорь (*имя) или содержит её: ключ пишется обычным текстом, ссылки (*имя) допустимы только в значениях", at: place))
+            }
             guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }
             if Self.mayOvergrow(text), let place = overgrown(node) {
                 return .failure(.error("в YAML слишком много повторов через якоря и ссылки (&имя и *имя): значение разрастается больше чем до \(RussianNumber.format(Double(Self.nodeLimit))) элементов; запишите значения без ссылок", at: place))
