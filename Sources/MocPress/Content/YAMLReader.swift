@@ -53,15 +53,17 @@ struct YAMLReader {
     /// ends (found by the fuzzer). Before that parse, aliases are read as
     /// plain text (`*` → U+E000: one character, so marks do not move, and
     /// no alias is expanded); a key holding one is refused at that key.
-    /// Nil when no key holds an alias; a syntax error is left to the real parse.
-    func aliasInKey(_ text: String) -> SourceLocation? {
+    /// Nil when no key holds an alias. A syntax error is thrown from here:
+    /// the real parse could hash such a key before it reached the error
+    /// (the fuzzer's next input); marks are the same in both texts.
+    func aliasInKey(_ text: String) throws -> SourceLocation? {
         let source = Array(text.unicodeScalars)
         var scalars = String.UnicodeScalarView()
         for (i, scalar) in source.enumerated() {
             let startsAlias = scalar == "*" && i + 1 < source.count && Self.isAnchorCharacter(source[i + 1])
             scalars.append(startsAlias ? Self.aliasMark : scalar)
         }
-        guard let root = try? Yams.compose(yaml: String(scalars), .basic, Self.constructor, .utf8) else { return nil }
+        guard let root = try Yams.compose(yaml: String(scalars), .basic, Self.constructor, .utf8) else { return nil }
         func holdsAlias(_ node: Node) -> Bool {
             switch node {
             case .scalar(let scalar):
@@ -107,7 +109,7 @@ struct YAMLReader {
             // No implicit typing (every scalar is text; readers convert what they
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
-            if Self.mayOvergrow(text), let place = aliasInKey(text) {
+            if Self.mayOvergrow(text), let place = try aliasInKey(text) {
                 return .failure(.error("ключ в YAML — ссылка на якорь (*имя) или содержит её: ключ пишется обычным текстом, ссылки (*имя) допустимы только в значениях", at: place))
             }
             guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }

@@ -50,6 +50,10 @@ final class FrontMatterTests: XCTestCase {
             XCTAssertTrue(refused.message.contains("ссылка на якорь"), refused.message)
             XCTAssertEqual(refused.line, 11, key)
         }
+        // The same key before a syntax error (the fuzzer's second input): the error, at once.
+        let broken = levels.joined(separator: "\n") + "\nj: [*i,*i: h,*i']\n"
+        guard case .failure(let error) = reader.parse(broken) else { return XCTFail("accepted:\n\(broken)") }
+        XCTAssertEqual(error.line, 11, error.message)
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
         for fine in ["a: &a [1, 2]\nb: *a\n", "\"*a\": x\n", "title: 5*3 = 15\n", "a: &a x\nb: [*a, *a]\n", "a: &a k\nb: {c: *a}\n"] {
             guard case .success = reader.parse(fine) else { return XCTFail("refused: \(fine)") }
