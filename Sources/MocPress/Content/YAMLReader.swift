@@ -29,6 +29,12 @@ struct YAMLReader {
         text.utf8.count >= nodeLimit || text.utf8.contains(UInt8(ascii: "*"))
     }
 
+    /// An alias stands for something only with an anchor (`&имя`) in the
+    /// text; without both, no key can expand (`aliasInKey` is not needed).
+    static func mayExpandAliases(_ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: "*")) && text.utf8.contains(UInt8(ascii: "&"))
+    }
+
     /// Where a document grows past `nodeLimit` (the top-level key whose
     /// value does), or nil when it does not. Stops counting at the limit.
     func overgrown(_ root: Node) -> SourceLocation? {
@@ -109,7 +115,7 @@ struct YAMLReader {
             // No implicit typing (every scalar is text; readers convert what they
             // need) and a fixed encoding: Yams' defaults run a regex set per
             // scalar and read the environment per document.
-            if Self.mayOvergrow(text), let place = try aliasInKey(text) {
+            if Self.mayExpandAliases(text), let place = try aliasInKey(text) {
                 return .failure(.error("ключ в YAML — ссылка на якорь (*имя) или содержит её: ключ пишется обычным текстом, ссылки (*имя) допустимы только в значениях", at: place))
             }
             guard let node = try Yams.compose(yaml: text, .basic, Self.constructor, .utf8) else { return .success(Node.mapping(Node.Mapping([]))) }

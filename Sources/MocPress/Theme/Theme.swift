@@ -127,8 +127,9 @@ public struct Theme: Sendable {
         var sources: [(name: String, text: String)] = []
         for (templateName, template) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: FastHTML.pragma + template.text), named: templateName)
-                sources.append((templateName, FastHTML.pragma + template.text))
+                let source = FastHTML.pragma + template.text
+                library.register(try MustacheTemplate(string: source), named: templateName)
+                sources.append((templateName, source))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.error("ошибка в шаблоне: \(error.error) — проверьте, что каждая секция {{#…}} закрыта {{/…}}",
                                   at: SourceLocation(file: template.file, line: max(1, error.context.lineNumber - 1), column: max(1, error.context.columnNumber)))

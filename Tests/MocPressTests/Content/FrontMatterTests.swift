@@ -25,6 +25,8 @@ final class FrontMatterTests: XCTestCase {
         let reader = YAMLReader(file: "page.md", lineOffset: 1)
         XCTAssertFalse(YAMLReader.mayOvergrow("title: А\ntags: [а, б]\n"))
         XCTAssertTrue(YAMLReader.mayOvergrow("a: &x [1, 2]\nb: *x\n"))
+        XCTAssertTrue(YAMLReader.mayExpandAliases("a: &x [1, 2]\nb: *x\n"))
+        XCTAssertFalse(YAMLReader.mayExpandAliases("title: 5*3\n"), "no anchor: the key check's second parse is skipped")
         let long = "list: [" + String(repeating: "1,", count: YAMLReader.nodeLimit) + "1]\n"
         guard case .failure(let tooMany) = reader.parse(long) else { return XCTFail("a list longer than the limit was accepted") }
         XCTAssertTrue(tooMany.message.contains("слишком много"), tooMany.message)
